@@ -1,0 +1,11 @@
+// Package catalogi simulates the catalogi API.
+package catalogi
+
+import (
+	"github.com/go-chi/chi/v5"
+
+	"github.com/klantgraaf/klantgraaf/sim/provider"
+)
+
+// Routes registers the API's endpoints under the instance's base path.
+func Routes(e *provider.Env, r chi.Router) {}

@@ -1,0 +1,11 @@
+// Package documenten simulates the documenten API.
+package documenten
+
+import (
+	"github.com/go-chi/chi/v5"
+
+	"github.com/klantgraaf/klantgraaf/sim/provider"
+)
+
+// Routes registers the API's endpoints under the instance's base path.
+func Routes(e *provider.Env, r chi.Router) {}

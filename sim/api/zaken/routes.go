@@ -1,0 +1,11 @@
+// Package zaken simulates the zaken API.
+package zaken
+
+import (
+	"github.com/go-chi/chi/v5"
+
+	"github.com/klantgraaf/klantgraaf/sim/provider"
+)
+
+// Routes registers the API's endpoints under the instance's base path.
+func Routes(e *provider.Env, r chi.Router) {}
