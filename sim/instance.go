@@ -84,7 +84,7 @@ func (in *Instance) buildRoutes() {
 func (in *Instance) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := nowNanos()
 	stats := in.sim.stats
-	stats.begin(in.Spec.Name)
+	working := false
 	rw := &statusWriter{ResponseWriter: w, status: 200}
 	rctx := chi.NewRouteContext()
 	r = r.WithContext(context.WithValue(r.Context(), chi.RouteCtxKey, rctx))
@@ -100,13 +100,16 @@ func (in *Instance) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			tmpl = r.URL.Path
 		}
 		stats.end(LogEntry{Instance: in.Spec.Name, Method: r.Method, Path: r.URL.RequestURI(), Template: tmpl,
-			Status: rw.status, Start: start, End: nowNanos()})
+			Status: rw.status, Start: start, End: nowNanos()}, working)
 	}()
 
 	// Worker pool: excess requests wait, like a small gunicorn pool.
 	select {
 	case in.sem <- struct{}{}:
 		defer func() { <-in.sem }()
+		// Concurrency counts the requests being worked on, not those waiting.
+		stats.begin(in.Spec.Name)
+		working = true
 	case <-r.Context().Done():
 		rw.status = 499
 		return

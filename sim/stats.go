@@ -31,7 +31,9 @@ type RouteStats struct {
 
 // InstanceStats is the /stats view of one instance.
 type InstanceStats struct {
-	Requests        int           `json:"requests"`
+	Requests int `json:"requests"`
+	// InFlight and PeakConcurrency count requests being worked on (holding
+	// one of the instance's workers), not those waiting for one.
 	InFlight        int           `json:"inFlight"`
 	PeakConcurrency int           `json:"peakConcurrency"`
 	Routes          []*RouteStats `json:"routes"`
@@ -85,11 +87,13 @@ func (s *statsRecorder) begin(name string) {
 	s.mu.Unlock()
 }
 
-func (s *statsRecorder) end(e LogEntry) {
+func (s *statsRecorder) end(e LogEntry, working bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	c := s.counters(e.Instance)
-	c.inFlight--
+	if working {
+		c.inFlight--
+	}
 	c.requests++
 	key := e.Method + " " + e.Template
 	rs := c.routes[key]

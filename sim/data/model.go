@@ -328,6 +328,7 @@ type ObjectInformatieObject struct {
 	Informatieobject Ref
 	ObjectType       string // zaak | verzoek | besluit
 	Object           Ref    // index of the zaak or verzoek
+	Deleted          bool
 }
 
 // ---- Klanten ----
@@ -371,6 +372,9 @@ type Klant struct {
 	StatutaireNaam      string
 	Handelsnaam         []string
 	Deleted             bool
+	// Ext holds subjectIdentificatie details only API clients write (the
+	// generated dataset leaves them empty); owned by the klanten API package.
+	Ext any
 }
 
 // ---- Contactmomenten ----
@@ -475,4 +479,14 @@ type VerzoekInformatieObject struct {
 	Verzoek          Ref
 	Informatieobject Ref
 	Deleted          bool
+}
+
+// VerzoekProduct links a verzoek to a product (by URL or by code).
+type VerzoekProduct struct {
+	UUID        UUID
+	Inst        uint8
+	Verzoek     Ref
+	Product     string // URL in a products register, may be ""
+	ProductCode string
+	Deleted     bool
 }

@@ -2,6 +2,7 @@ package data
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -25,6 +26,23 @@ func (t *Table[T]) Add(u UUID, inst uint8, row T) Ref {
 	t.insts = append(t.insts, inst)
 	t.byUUID[u] = r
 	return r
+}
+
+// Grow reserves room for n more rows, so bulk loading does not repeatedly
+// copy the rows or rehash the UUID index.
+func (t *Table[T]) Grow(n int) {
+	if n <= 0 {
+		return
+	}
+	if len(t.byUUID) == 0 {
+		t.byUUID = make(map[UUID]Ref, len(t.Rows)+n)
+		for i, u := range t.uuids {
+			t.byUUID[u] = Ref(i)
+		}
+	}
+	t.Rows = slices.Grow(t.Rows, n)
+	t.uuids = slices.Grow(t.uuids, n)
+	t.insts = slices.Grow(t.insts, n)
 }
 
 // Lookup finds a row by UUID.
@@ -89,6 +107,7 @@ type Data struct {
 	ObjectVerzoeken           Table[ObjectVerzoek]
 	VerzoekContactMomenten    Table[VerzoekContactMoment]
 	VerzoekInformatieObjecten Table[VerzoekInformatieObject]
+	VerzoekProducten          Table[VerzoekProduct]
 
 	// Showcase lists the documented persons and companies of the dataset.
 	Showcase []ShowcaseEntry

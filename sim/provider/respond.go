@@ -58,10 +58,11 @@ func WriteProblemBody(w http.ResponseWriter, p Problem) {
 	_, _ = w.Write(b)
 }
 
-// WriteValidation answers 400 with a ValidatieFout.
+// WriteValidation answers 400 with a ValidatieFout. The specs require a
+// non-empty detail.
 func WriteValidation(w http.ResponseWriter, params ...InvalidParam) {
 	WriteProblemBody(w, Problem{Code: "invalid", Title: "Invalid input.", Status: http.StatusBadRequest,
-		Detail: "", InvalidParams: params})
+		Detail: "Ongeldige invoer.", InvalidParams: params})
 }
 
 func NotFound(w http.ResponseWriter) {
@@ -249,12 +250,19 @@ func DecodeBody(w http.ResponseWriter, r *http.Request, v any) bool {
 	}
 	b, err := io.ReadAll(io.LimitReader(r.Body, MaxRequestBody+1))
 	if err != nil || len(b) > MaxRequestBody {
-		WriteProblem(w, http.StatusBadRequest, "parse_error", "Malformed request.", "Request body te groot of onleesbaar.")
+		writeParseError(w, "Request body te groot of onleesbaar.")
 		return false
 	}
 	if err := json.Unmarshal(b, v); err != nil {
-		WriteProblem(w, http.StatusBadRequest, "parse_error", "Malformed request.", "JSON parse error - "+err.Error())
+		writeParseError(w, "JSON parse error - "+err.Error())
 		return false
 	}
 	return true
+}
+
+// writeParseError answers an unreadable body with a 400 that carries
+// invalidParams, as the specs' ValidatieFout requires for every 400.
+func writeParseError(w http.ResponseWriter, detail string) {
+	WriteProblemBody(w, Problem{Code: "parse_error", Title: "Malformed request.", Status: http.StatusBadRequest,
+		Detail: detail, InvalidParams: []InvalidParam{{Name: "nonFieldErrors", Code: "parse_error", Reason: detail}}})
 }

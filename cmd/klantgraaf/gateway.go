@@ -1,0 +1,65 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+
+	"github.com/klantgraaf/klantgraaf/config"
+	"github.com/klantgraaf/klantgraaf/graph"
+	"github.com/klantgraaf/klantgraaf/loaders"
+	"github.com/klantgraaf/klantgraaf/resolvers"
+	"github.com/klantgraaf/klantgraaf/server"
+	"github.com/klantgraaf/klantgraaf/upstream"
+)
+
+// GatewayOptions are the parts of the gateway that do not come from the
+// configuration file.
+type GatewayOptions struct {
+	Logger   *slog.Logger
+	Examples []server.Example
+	Ready    func(context.Context) error
+}
+
+// NewGateway wires the layers: configuration → upstream registry → shared
+// fetcher → resolvers → executable schema → GraphQL handler → HTTP server.
+func NewGateway(cfg *config.Config, o GatewayOptions) (http.Handler, error) {
+	logger := o.Logger
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	reg, err := upstream.NewRegistry(cfg.Upstreams())
+	if err != nil {
+		return nil, fmt.Errorf("upstreams: %w", err)
+	}
+	if cfg.Redis != nil {
+		logger.Warn("the redis section is validated but not used yet")
+	}
+	if cfg.Cache != nil {
+		logger.Warn("the cache section is validated but not used yet")
+	}
+	fetcher := loaders.NewFetcher(reg, loaders.Options{Logger: logger})
+	es := graph.NewExecutableSchema(graph.Config{Resolvers: resolvers.New(fetcher)})
+	gql := server.NewGraphQLHandler(es, server.GraphQLOptions{
+		Introspection: cfg.Introspection,
+		Logger:        logger,
+	})
+	return server.New(server.Options{
+		GraphQL:        gql,
+		Fetcher:        fetcher.Middleware,
+		GraphiQL:       cfg.GraphiQL,
+		Logger:         logger,
+		MaxBodyBytes:   cfg.MaxBodyBytes,
+		RequestTimeout: cfg.RequestTimeout.Std(),
+		EndUser: server.EndUserOptions{
+			TrustHeaders:           cfg.EndUser.TrustHeaders,
+			IDHeader:               cfg.EndUser.Header.ID,
+			RepresentationHeader:   cfg.EndUser.Header.Representation,
+			FallbackID:             cfg.EndUser.FallbackID,
+			FallbackRepresentation: cfg.EndUser.FallbackRepresentation,
+		},
+		Examples: o.Examples,
+		Ready:    o.Ready,
+	}), nil
+}

@@ -1,0 +1,96 @@
+package resolvers
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/klantgraaf/klantgraaf/loaders"
+	"github.com/klantgraaf/klantgraaf/upstream"
+)
+
+// Error codes in extensions.code.
+const (
+	CodeUpstreamUnavailable = "UPSTREAM_UNAVAILABLE"
+	CodeUpstreamForbidden   = "UPSTREAM_FORBIDDEN"
+	CodeUpstreamInvalid     = "UPSTREAM_INVALID_RESPONSE"
+	CodeUpstreamRejected    = "UPSTREAM_REJECTED"
+	CodeNotFound            = "NOT_FOUND"
+	CodeUnknownSource       = "UNKNOWN_SOURCE"
+	CodeBadUserInput        = "BAD_USER_INPUT"
+	CodeInternal            = "INTERNAL"
+)
+
+// badInput is a user error with a clear message.
+func badInput(format string, args ...any) error {
+	return &loaders.UserError{Message: fmt.Sprintf(format, args...)}
+}
+
+// PresentError turns every error a resolver returns into a GraphQL error
+// with extensions.code, and for upstream failures extensions.source,
+// extensions.status and extensions.retryable. Messages never carry
+// credentials; unexpected errors are reported without their internals.
+func PresentError(ctx context.Context, err error) *gqlerror.Error {
+	gerr := graphql.DefaultErrorPresenter(ctx, err)
+	if gerr.Extensions == nil {
+		gerr.Extensions = map[string]any{}
+	}
+	var ue *upstream.Error
+	var user *loaders.UserError
+	var nf *loaders.NotFoundError
+	switch {
+	case errors.As(err, &ue):
+		gerr.Message = ue.Error()
+		gerr.Extensions["code"] = upstreamCode(ue)
+		if ue.Source != "" {
+			gerr.Extensions["source"] = ue.Source
+		}
+		if ue.Status != 0 {
+			gerr.Extensions["status"] = ue.Status
+		}
+		gerr.Extensions["retryable"] = ue.Retryable
+		if ue.Kind == upstream.UnknownSource && ue.URL != "" {
+			gerr.Extensions["url"] = ue.URL
+		}
+	case errors.As(err, &nf):
+		gerr.Message = nf.Error()
+		gerr.Extensions["code"] = CodeNotFound
+		if nf.Source != "" {
+			gerr.Extensions["source"] = nf.Source
+		}
+	case errors.As(err, &user):
+		gerr.Message = user.Message
+		gerr.Extensions["code"] = CodeBadUserInput
+	default:
+		if _, ok := gerr.Extensions["code"]; !ok {
+			var perr *gqlerror.Error
+			if !errors.As(err, &perr) {
+				// Not a GraphQL validation or parse error: an internal failure.
+				gerr.Message = "internal error"
+				gerr.Extensions["code"] = CodeInternal
+			}
+		}
+	}
+	return gerr
+}
+
+func upstreamCode(e *upstream.Error) string {
+	switch e.Kind {
+	case upstream.Unavailable:
+		return CodeUpstreamUnavailable
+	case upstream.Forbidden:
+		return CodeUpstreamForbidden
+	case upstream.NotFound:
+		return CodeNotFound
+	case upstream.UnknownSource:
+		return CodeUnknownSource
+	case upstream.TooLarge, upstream.Decode:
+		return CodeUpstreamInvalid
+	case upstream.BadRequest:
+		return CodeUpstreamRejected
+	}
+	return CodeUpstreamRejected
+}

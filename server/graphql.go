@@ -1,0 +1,55 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+)
+
+// GraphQLOptions configures the GraphQL handler.
+type GraphQLOptions struct {
+	// Introspection allows __schema and __type queries.
+	Introspection bool
+	// Logger receives resolver panics (default: discard).
+	Logger *slog.Logger
+	// QueryCacheSize is the number of parsed queries kept (default 1000).
+	QueryCacheSize int
+}
+
+// NewGraphQLHandler serves an executable schema over GET and POST (JSON),
+// with a parsed-query cache, optional introspection and resolver panics
+// turned into a logged "internal error" with code INTERNAL.
+func NewGraphQLHandler(es graphql.ExecutableSchema, opts GraphQLOptions) *handler.Server {
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opts.QueryCacheSize <= 0 {
+		opts.QueryCacheSize = 1000
+	}
+	srv := handler.New(es)
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](opts.QueryCacheSize))
+	if opts.Introspection {
+		srv.Use(extension.Introspection{})
+	}
+	logger := opts.Logger
+	srv.SetRecoverFunc(func(ctx context.Context, rec any) error {
+		logger.ErrorContext(ctx, "panic in resolver",
+			slog.String("panic", fmt.Sprint(rec)),
+			slog.String("request_id", RequestIDFrom(ctx)),
+			slog.String("stack", string(debug.Stack())),
+		)
+		return &gqlerror.Error{Message: "internal error", Extensions: map[string]any{"code": "INTERNAL"}}
+	})
+	return srv
+}
