@@ -435,7 +435,7 @@ type KlantbeeldResolver interface {
 	Zaken(ctx context.Context, obj *model.Klantbeeld, first *int, after *string) (*model.ZaakConnection, error)
 }
 type QueryResolver interface {
-	Node(ctx context.Context, id string) (gqlmodel.Node, error)
+	Node(ctx context.Context, id string) (model.Node, error)
 	Klant(ctx context.Context, url *string, id *string) (*model.Klant, error)
 	Contactmoment(ctx context.Context, url *string, id *string) (*model.Contactmoment, error)
 	Verzoek(ctx context.Context, url *string, id *string) (*model.Verzoek, error)
@@ -2263,7 +2263,7 @@ type Query {
   "Search contactmomenten over every contactmomenten provider, newest first."
   contactmomenten(filter: ContactmomentFilter!, first: Int = 20, after: String): ContactmomentConnection
 
-  "Every configured provider, and whether it answered during this request."
+  "Every configured provider, and whether it answers (each is asked for its API root)."
   sources: [Source!]!
 }
 
@@ -2306,11 +2306,11 @@ type Source {
   api: ApiKind!
   version: String!
   baseUrl: String!
-  "Whether every request to it during this GraphQL request succeeded (true when none was needed)."
+  "Whether it answered: any status below 500 except 401 and 403."
   ok: Boolean!
-  "Upstream requests made to it during this GraphQL request."
+  "Upstream requests made to it during this GraphQL request so far, the check included."
   requests: Int!
-  "The last error, when a request failed."
+  "Why it did not answer."
   error: String
 }
 
@@ -7256,8 +7256,8 @@ func (ec *executionContext) _Query_node(ctx context.Context, field graphql.Colle
 			return ec.Resolvers.Query().Node(ctx, fc.Args["id"].(string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v gqlmodel.Node) graphql.Marshaler {
-			return ec.marshalONode2githubᚗcomᚋklantgraafᚋklantgraafᚋgraphᚋmodelᚐNode(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
+			return ec.marshalONode2githubᚗcomᚋklantgraafᚋklantgraafᚋmodelᚐNode(ctx, selections, v)
 		},
 		true,
 		false,
@@ -12150,7 +12150,7 @@ func UnmarshalZaakFilter(ctx context.Context, raw any) (gqlmodel.ZaakFilter, err
 
 // region    ************************** interface.gotpl ***************************
 
-func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj gqlmodel.Node) graphql.Marshaler {
+func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj model.Node) graphql.Marshaler {
 	switch obj := (obj).(type) {
 	case nil:
 		return graphql.Null
@@ -15711,7 +15711,7 @@ func (ec *executionContext) marshalOMedewerker2ᚖgithubᚗcomᚋklantgraafᚋkl
 	return ec._Medewerker(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalONode2githubᚗcomᚋklantgraafᚋklantgraafᚋgraphᚋmodelᚐNode(ctx context.Context, sel ast.SelectionSet, v gqlmodel.Node) graphql.Marshaler {
+func (ec *executionContext) marshalONode2githubᚗcomᚋklantgraafᚋklantgraafᚋmodelᚐNode(ctx context.Context, sel ast.SelectionSet, v model.Node) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

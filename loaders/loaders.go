@@ -124,22 +124,35 @@ func (l *Loaders) zaakExpandSet() []string {
 	return l.zaakExpand
 }
 
-// Sources reports every configured upstream and how it fared in this request.
-func (l *Loaders) Sources() []*model.Source {
-	var out []*model.Source
-	for _, c := range l.f.reg.Clients() {
-		cfg := c.Config()
-		s := &model.Source{Name: c.Name(), API: apiKind(c.Kind()), Version: cfg.Version, BaseURL: c.BaseURL(), Ok: true}
-		if u := l.usage.get(c.Name()); u != nil {
-			s.Requests = u.requests
-			if u.lastErr != "" {
+// Sources reports every configured upstream and whether it answers: each
+// is asked for its API root (concurrently, within the request's deadline),
+// so the answer does not depend on which other fields the query selects.
+// A provider answers when it responds with a status below 500 other than
+// 401/403; Requests counts this request's calls to it, the probe included.
+func (l *Loaders) Sources(ctx context.Context) []*model.Source {
+	clients := l.f.reg.Clients()
+	out := make([]*model.Source, len(clients))
+	var wg sync.WaitGroup
+	for i, c := range clients {
+		wg.Add(1)
+		go func(i int, c *upstream.Client) {
+			defer wg.Done()
+			cfg := c.Config()
+			s := &model.Source{Name: c.Name(), API: apiKind(c.Kind()), Version: cfg.Version, BaseURL: c.BaseURL(), Ok: true}
+			_, err := c.Get(ctx, c.BaseURL()+"/", nil)
+			if err != nil && !upstream.IsKind(err, upstream.NotFound) && !upstream.IsKind(err, upstream.BadRequest) &&
+				!upstream.IsKind(err, upstream.Other) && !upstream.IsKind(err, upstream.Decode) {
 				s.Ok = false
-				e := u.lastErr
+				e := err.Error()
 				s.Error = &e
 			}
-		}
-		out = append(out, s)
+			if u := l.usage.get(c.Name()); u != nil {
+				s.Requests = u.requests
+			}
+			out[i] = s
+		}(i, c)
 	}
+	wg.Wait()
 	return out
 }
 

@@ -115,7 +115,7 @@ func (r *klantbeeldResolver) Zaken(ctx context.Context, obj *model.Klantbeeld, f
 	return zaakConnection(w), nil
 }
 
-func (r *queryResolver) Node(ctx context.Context, id string) (gqlmodel.Node, error) {
+func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error) {
 	typ, url, err := model.ParseID(id)
 	if err != nil {
 		return nil, badInput("id %q is not a klantgraaf id", id)
@@ -247,7 +247,7 @@ func (r *queryResolver) Contactmomenten(ctx context.Context, filter gqlmodel.Con
 }
 
 func (r *queryResolver) Sources(ctx context.Context) ([]*model.Source, error) {
-	return loaders.For(ctx).Sources(), nil
+	return loaders.For(ctx).Sources(ctx), nil
 }
 
 func (r *resultaatResolver) Resultaattype(ctx context.Context, obj *model.Resultaat) (*model.Resultaattype, error) {
@@ -362,57 +362,46 @@ func (r *zaaktypeResolver) Roltypen(ctx context.Context, obj *model.Zaaktype) ([
 	return compact(items), nil
 }
 
-// Contactmoment returns graph.ContactmomentResolver implementation.
 func (r *Resolver) Contactmoment() graph.ContactmomentResolver { return &contactmomentResolver{r} }
 
-// ContactmomentKlant returns graph.ContactmomentKlantResolver implementation.
 func (r *Resolver) ContactmomentKlant() graph.ContactmomentKlantResolver {
 	return &contactmomentKlantResolver{r}
 }
 
-// Document returns graph.DocumentResolver implementation.
 func (r *Resolver) Document() graph.DocumentResolver { return &documentResolver{r} }
 
-// Klant returns graph.KlantResolver implementation.
 func (r *Resolver) Klant() graph.KlantResolver { return &klantResolver{r} }
 
-// Klantbeeld returns graph.KlantbeeldResolver implementation.
 func (r *Resolver) Klantbeeld() graph.KlantbeeldResolver { return &klantbeeldResolver{r} }
 
-// Query returns graph.QueryResolver implementation.
 func (r *Resolver) Query() graph.QueryResolver { return &queryResolver{r} }
 
-// Resultaat returns graph.ResultaatResolver implementation.
 func (r *Resolver) Resultaat() graph.ResultaatResolver { return &resultaatResolver{r} }
 
-// Rol returns graph.RolResolver implementation.
 func (r *Resolver) Rol() graph.RolResolver { return &rolResolver{r} }
 
-// Status returns graph.StatusResolver implementation.
 func (r *Resolver) Status() graph.StatusResolver { return &statusResolver{r} }
 
-// Verzoek returns graph.VerzoekResolver implementation.
 func (r *Resolver) Verzoek() graph.VerzoekResolver { return &verzoekResolver{r} }
 
-// VerzoekKlant returns graph.VerzoekKlantResolver implementation.
 func (r *Resolver) VerzoekKlant() graph.VerzoekKlantResolver { return &verzoekKlantResolver{r} }
 
-// Zaak returns graph.ZaakResolver implementation.
 func (r *Resolver) Zaak() graph.ZaakResolver { return &zaakResolver{r} }
 
-// Zaaktype returns graph.ZaaktypeResolver implementation.
 func (r *Resolver) Zaaktype() graph.ZaaktypeResolver { return &zaaktypeResolver{r} }
 
-type contactmomentResolver struct{ *Resolver }
-type contactmomentKlantResolver struct{ *Resolver }
-type documentResolver struct{ *Resolver }
-type klantResolver struct{ *Resolver }
-type klantbeeldResolver struct{ *Resolver }
-type queryResolver struct{ *Resolver }
-type resultaatResolver struct{ *Resolver }
-type rolResolver struct{ *Resolver }
-type statusResolver struct{ *Resolver }
-type verzoekResolver struct{ *Resolver }
-type verzoekKlantResolver struct{ *Resolver }
-type zaakResolver struct{ *Resolver }
-type zaaktypeResolver struct{ *Resolver }
+type (
+	contactmomentResolver      struct{ *Resolver }
+	contactmomentKlantResolver struct{ *Resolver }
+	documentResolver           struct{ *Resolver }
+	klantResolver              struct{ *Resolver }
+	klantbeeldResolver         struct{ *Resolver }
+	queryResolver              struct{ *Resolver }
+	resultaatResolver          struct{ *Resolver }
+	rolResolver                struct{ *Resolver }
+	statusResolver             struct{ *Resolver }
+	verzoekResolver            struct{ *Resolver }
+	verzoekKlantResolver       struct{ *Resolver }
+	zaakResolver               struct{ *Resolver }
+	zaaktypeResolver           struct{ *Resolver }
+)

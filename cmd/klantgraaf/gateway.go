@@ -45,6 +45,8 @@ func NewGateway(cfg *config.Config, o GatewayOptions) (http.Handler, error) {
 		Introspection: cfg.Introspection,
 		Logger:        logger,
 	})
+	gql.SetErrorPresenter(resolvers.PresentError)
+	gql.AroundOperations(resolvers.LookAhead)
 	return server.New(server.Options{
 		GraphQL:        gql,
 		Fetcher:        fetcher.Middleware,

@@ -6,11 +6,6 @@ import (
 	"github.com/klantgraaf/klantgraaf/model"
 )
 
-// An object with a global identifier.
-type Node interface {
-	IsNode()
-}
-
 // Search criteria for contactmomenten; at least one is required.
 type ContactmomentFilter struct {
 	Kanaal *string         `json:"kanaal,omitempty"`

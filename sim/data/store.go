@@ -2,7 +2,6 @@ package data
 
 import (
 	"net/url"
-	"slices"
 	"strings"
 	"sync"
 )
@@ -28,21 +27,17 @@ func (t *Table[T]) Add(u UUID, inst uint8, row T) Ref {
 	return r
 }
 
-// Grow reserves room for n more rows, so bulk loading does not repeatedly
-// copy the rows or rehash the UUID index.
-func (t *Table[T]) Grow(n int) {
-	if n <= 0 {
-		return
+// Load replaces the table's contents in bulk: row i gets uuids[i] and is
+// owned by insts[i]. The slices are taken over, not copied.
+func (t *Table[T]) Load(rows []T, uuids []UUID, insts []uint8) {
+	if len(uuids) != len(rows) || len(insts) != len(rows) {
+		panic("data: Table.Load: rows, uuids and insts differ in length")
 	}
-	if len(t.byUUID) == 0 {
-		t.byUUID = make(map[UUID]Ref, len(t.Rows)+n)
-		for i, u := range t.uuids {
-			t.byUUID[u] = Ref(i)
-		}
+	t.Rows, t.uuids, t.insts = rows, uuids, insts
+	t.byUUID = make(map[UUID]Ref, len(uuids))
+	for i, u := range uuids {
+		t.byUUID[u] = Ref(i)
 	}
-	t.Rows = slices.Grow(t.Rows, n)
-	t.uuids = slices.Grow(t.uuids, n)
-	t.insts = slices.Grow(t.insts, n)
 }
 
 // Lookup finds a row by UUID.

@@ -19,18 +19,38 @@ type cmPlan struct {
 	followUp bool
 }
 
+// indexZaken precomputes, after the zaken exist, every zaak's contact
+// window and every klant's zaken in compact arrays.
+func (g *generator) indexZaken() {
+	rows := g.st.zaken.rows
+	g.zwin = make([][2]data.Date, len(rows))
+	for i := range rows {
+		zr := &rows[i]
+		lo, hi := zr.Registratiedatum, data.Date(0)
+		if zr.Einddatum != 0 {
+			hi = min(zr.Einddatum+14, lastDay)
+		} else {
+			hi = min(max(zr.EinddatumGepland, lo+14), lastDay)
+		}
+		g.zwin[i] = [2]data.Date{lo, max(hi, lo)}
+	}
+	nk := len(g.klantParty)
+	g.kzOff = make([]int32, nk+1)
+	for k, p := range g.klantParty {
+		g.kzOff[k+1] = g.kzOff[k] + int32(len(*g.zakenOf(p)))
+	}
+	g.kz = make([]data.Ref, 0, g.kzOff[nk])
+	for _, p := range g.klantParty {
+		g.kz = append(g.kz, *g.zakenOf(p)...)
+	}
+}
+
+// klantZaken returns the zaken initiated by a klant's party.
+func (g *generator) klantZaken(k data.Ref) []data.Ref { return g.kz[g.kzOff[k]:g.kzOff[k+1]] }
+
 // zaakWindow is the period in which contact about a zaak is plausible: from
 // its registration until two weeks after its end (or until today when open).
-func (g *generator) zaakWindow(z data.Ref) (lo, hi data.Date) {
-	zr := g.d.Zaken.Get(z)
-	lo = zr.Registratiedatum
-	if zr.Einddatum != 0 {
-		hi = min(zr.Einddatum+14, lastDay)
-	} else {
-		hi = min(max(zr.EinddatumGepland, lo+14), lastDay)
-	}
-	return lo, max(hi, lo)
-}
+func (g *generator) zaakWindow(z data.Ref) (lo, hi data.Date) { return g.zwin[z][0], g.zwin[z][1] }
 
 // moment picks a plausible moment on a day in [lo, hi] for a channel:
 // staffed channels on working days in office hours, others at any time.
@@ -59,7 +79,7 @@ func (g *generator) planContactmomenten(n int) []cmPlan {
 	for i := 0; i < n; i++ {
 		k := g.randomKlant()
 		z := data.NoRef
-		if zl := *g.zakenOf(g.klantParty[k]); len(zl) > 0 && g.chance(0.45) {
+		if zl := g.klantZaken(k); len(zl) > 0 && g.chance(0.45) {
 			z = oneOf(g, zl)
 		}
 		plans = append(plans, g.cmPlanFor(k, z))
@@ -88,7 +108,7 @@ func (g *generator) zaakText(key int, tmpl string, z data.Ref) string {
 
 // ztOf returns the zaaktype info of a zaak.
 func (g *generator) ztOf(z data.Ref) *ztInfo {
-	zr := g.d.Zaken.Get(z)
+	zr := g.st.zaken.get(z)
 	s := g.sysOf[zr.Inst]
 	for i := range s.zaaktypen {
 		if s.zaaktypen[i].ref == zr.Zaaktype {
@@ -99,14 +119,13 @@ func (g *generator) ztOf(z data.Ref) *ztInfo {
 }
 
 func (g *generator) materializeContactmomenten(plans []cmPlan) {
-	d := g.d
 	slices.SortFunc(plans, func(a, b cmPlan) int {
 		if c := cmp.Compare(a.t, b.t); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.seq, b.seq)
 	})
-	nk := d.Klanten.Len()
+	nk := g.st.klanten.len()
 	lastCM := make([]data.Ref, nk)
 	for i := range lastCM {
 		lastCM[i] = data.NoRef
@@ -152,12 +171,12 @@ func (g *generator) materializeContactmomenten(plans []cmPlan) {
 			cm.Tekst = oneOf(g, generalTexts)
 		}
 		prev := lastCM[p.klant]
-		if p.followUp && prev != data.NoRef && d.ContactMomenten.Get(prev).VolgendContactmoment == data.NoRef {
+		if p.followUp && prev != data.NoRef && g.st.cm.get(prev).VolgendContactmoment == data.NoRef {
 			cm.VorigContactmoment = prev
 		}
-		r := d.ContactMomenten.Add(data.MakeUUID(g.seed, "contactmoment", uint64(d.ContactMomenten.Len())), inst, cm)
+		r := g.st.cm.add(inst, cm)
 		if cm.VorigContactmoment != data.NoRef {
-			d.ContactMomenten.Get(prev).VolgendContactmoment = r
+			g.st.cm.get(prev).VolgendContactmoment = r
 		}
 		lastCM[p.klant] = r
 		counts[p.klant+1]++
@@ -167,19 +186,19 @@ func (g *generator) materializeContactmomenten(plans []cmPlan) {
 			rol = "belanghebbende"
 		}
 		kcm := g.arena.take(1)
-		kcm[0] = d.KlantContactMomenten.Add(data.MakeUUID(g.seed, "klantcontactmoment", uint64(d.KlantContactMomenten.Len())), inst, data.KlantContactMoment{
+		kcm[0] = g.st.kcm.add(inst, data.KlantContactMoment{
 			Inst: inst, Contactmoment: r, Klant: p.klant, Rol: rol, Gelezen: g.chance(0.9),
 		})
-		row := d.ContactMomenten.Get(r)
+		row := g.st.cm.get(r)
 		row.Klantcontactmomenten = kcm
 		if p.zaak != data.NoRef {
 			ocm := g.arena.take(1)
-			ocm[0] = d.ObjectContactMomenten.Add(data.MakeUUID(g.seed, "objectcontactmoment", uint64(d.ObjectContactMomenten.Len())), inst, data.ObjectContactMoment{
+			ocm[0] = g.st.ocm.add(inst, data.ObjectContactMoment{
 				Inst: inst, Contactmoment: r, Object: p.zaak, ObjectType: "zaak",
 			})
 			row.Objectcontactmomenten = ocm
-			zinst := d.Zaken.Get(p.zaak).Inst
-			d.ZaakContactMomenten.Add(data.MakeUUID(g.seed, "zaakcontactmoment", uint64(d.ZaakContactMomenten.Len())), zinst, data.ZaakContactMoment{
+			zinst := g.st.zaken.get(p.zaak).Inst
+			g.st.zcm.add(zinst, data.ZaakContactMoment{
 				Inst: zinst, Zaak: p.zaak, Contactmoment: r,
 			})
 		}
@@ -191,7 +210,7 @@ func (g *generator) materializeContactmomenten(plans []cmPlan) {
 	g.cmOff = counts
 	g.cmRefs = make([]data.Ref, len(plans))
 	fill := slices.Clone(counts[:nk])
-	for _, row := range d.KlantContactMomenten.Rows {
+	for _, row := range g.st.kcm.rows {
 		g.cmRefs[fill[row.Klant]] = row.Contactmoment
 		fill[row.Klant]++
 	}
@@ -206,7 +225,7 @@ func (g *generator) cmBefore(k data.Ref, t data.DateTime) data.Ref {
 	}
 	best := l[0]
 	for _, c := range l {
-		if g.d.ContactMomenten.Get(c).Registratiedatum > t {
+		if g.st.cm.get(c).Registratiedatum > t {
 			break
 		}
 		best = c
@@ -236,7 +255,7 @@ func (g *generator) planVerzoeken(n int) []verzPlan {
 	for i := 0; i < n; i++ {
 		k := g.randomKlant()
 		z := data.NoRef
-		if zl := *g.zakenOf(g.klantParty[k]); len(zl) > 0 && g.chance(0.35) {
+		if zl := g.klantZaken(k); len(zl) > 0 && g.chance(0.35) {
 			z = oneOf(g, zl)
 		}
 		plans = append(plans, g.verzPlanFor(k, z, g.chance(0.3), g.chance(0.25)))
@@ -247,7 +266,6 @@ func (g *generator) planVerzoeken(n int) []verzPlan {
 const otherSubject = 4095 // document cache key of documents not about a zaaktype
 
 func (g *generator) materializeVerzoeken(plans []verzPlan) {
-	d := g.d
 	slices.SortFunc(plans, func(a, b verzPlan) int {
 		if c := cmp.Compare(a.t, b.t); c != 0 {
 			return c
@@ -282,12 +300,12 @@ func (g *generator) materializeVerzoeken(plans []verzPlan) {
 		switch {
 		case age < 10*86400:
 			v.Status = verzoekStatussen[g.rng.IntN(2)]
-		case p.zaak != data.NoRef && d.Zaken.Get(p.zaak).Einddatum != 0 && g.chance(0.8):
+		case p.zaak != data.NoRef && g.st.zaken.get(p.zaak).Einddatum != 0 && g.chance(0.8):
 			v.Status = "afgehandeld"
 		default:
 			v.Status = verzoekStatussen[g.pick(verzoekStatusWeights)]
 		}
-		r := d.Verzoeken.Add(data.MakeUUID(g.seed, "verzoek", uint64(d.Verzoeken.Len())), inst, v)
+		r := g.st.verz.add(inst, v)
 
 		kv := data.KlantVerzoek{Inst: inst, Klant: p.klant, Verzoek: r, Rol: "initiator"}
 		switch x := g.rng.IntN(100); {
@@ -299,20 +317,20 @@ func (g *generator) materializeVerzoeken(plans []verzPlan) {
 		case x < 10:
 			kv.Rol = "mede_initiator"
 		}
-		d.KlantVerzoeken.Add(data.MakeUUID(g.seed, "klantverzoek", uint64(d.KlantVerzoeken.Len())), inst, kv)
+		g.st.kv.add(inst, kv)
 
 		if p.zaak != data.NoRef {
-			d.ObjectVerzoeken.Add(data.MakeUUID(g.seed, "objectverzoek", uint64(d.ObjectVerzoeken.Len())), inst, data.ObjectVerzoek{
+			g.st.ov.add(inst, data.ObjectVerzoek{
 				Inst: inst, Verzoek: r, Object: p.zaak, ObjectType: "zaak",
 			})
-			zinst := d.Zaken.Get(p.zaak).Inst
-			d.ZaakVerzoeken.Add(data.MakeUUID(g.seed, "zaakverzoek", uint64(d.ZaakVerzoeken.Len())), zinst, data.ZaakVerzoek{
+			zinst := g.st.zaken.get(p.zaak).Inst
+			g.st.zv.add(zinst, data.ZaakVerzoek{
 				Inst: zinst, Zaak: p.zaak, Verzoek: r,
 			})
 		}
 		if p.linkCM {
 			if c := g.cmBefore(p.klant, p.t); c != data.NoRef {
-				d.VerzoekContactMomenten.Add(data.MakeUUID(g.seed, "verzoekcontactmoment", uint64(d.VerzoekContactMomenten.Len())), inst, data.VerzoekContactMoment{
+				g.st.vcm.add(inst, data.VerzoekContactMoment{
 					Inst: inst, Verzoek: r, Contactmoment: c,
 				})
 			}
@@ -321,7 +339,7 @@ func (g *generator) materializeVerzoeken(plans []verzPlan) {
 			s := g.systems[0]
 			short, subject := "verzoek", otherSubject
 			if p.zaak != data.NoRef {
-				s = g.sysOf[d.Zaken.Get(p.zaak).Inst]
+				s = g.sysOf[g.st.zaken.get(p.zaak).Inst]
 				zi := g.ztOf(p.zaak)
 				short, subject = zi.tmpl.short, zi.global
 			}
@@ -330,10 +348,10 @@ func (g *generator) materializeVerzoeken(plans []verzPlan) {
 				ii = 1
 			}
 			doc, _ := g.addDocument(s, ii, short, subject, dayOf(p.t), data.Zaakvertrouwelijk, p.t, v.Status == "afgehandeld")
-			d.VerzoekInformatieObjecten.Add(data.MakeUUID(g.seed, "verzoekinformatieobject", uint64(d.VerzoekInformatieObjecten.Len())), inst, data.VerzoekInformatieObject{
+			g.st.vio.add(inst, data.VerzoekInformatieObject{
 				Inst: inst, Verzoek: r, Informatieobject: doc,
 			})
-			d.ObjectInformatieObjecten.Add(data.MakeUUID(g.seed, "objectinformatieobject", uint64(d.ObjectInformatieObjecten.Len())), s.documenten, data.ObjectInformatieObject{
+			g.st.oio.add(s.documenten, data.ObjectInformatieObject{
 				Inst: s.documenten, Informatieobject: doc, ObjectType: "verzoek", Object: r,
 			})
 		}

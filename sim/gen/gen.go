@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/klantgraaf/klantgraaf/sim/data"
@@ -197,10 +198,15 @@ type generator struct {
 	docTitles  map[int]docName
 
 	arena refArena
+	st    stages
 
 	// contactmomenten per klant, in time order (CSR layout)
 	cmOff  []int32
 	cmRefs []data.Ref
+	// zaken: contact window per zaak, zaken per klant (CSR layout)
+	zwin  [][2]data.Date
+	kzOff []int32
+	kz    []data.Ref
 
 	verzSeq map[int]int
 	zaakSeq int
@@ -285,14 +291,10 @@ func (g *generator) run() error {
 		Zaken:           g.sizes.Zaken - sc.Zaken,
 		Verzoeken:       g.sizes.Verzoeken - sc.Verzoeken,
 	}
-	st := time.Now()
-	lap := func(n string) { fmt.Println(n, time.Since(st)); st = time.Now() }
-	defer lap("end")
 	g.reserve()
 	g.buildAddresses()
 	g.buildCatalogi()
 	g.buildMedewerkers()
-	lap("catalog")
 	if err := g.buildParties(gen.Klanten); err != nil {
 		return err
 	}
@@ -300,44 +302,61 @@ func (g *generator) run() error {
 	if err != nil {
 		return err
 	}
-	lap("parties")
 	plans := g.planZaken(gen.Zaken)
 	plans = append(plans, g.showcaseZaakPlans(sp)...)
-	lap("planz")
 	g.materializeZaken(plans)
-	lap("zaken")
+	g.indexZaken()
+	// Finished tables are indexed while the next ones are generated.
+	var wg sync.WaitGroup
+	d, st := g.d, &g.st
+	flushTo(&wg, g.seed, &st.klanten, &d.Klanten)
+	flushTo(&wg, g.seed, &st.zaken, &d.Zaken)
+	flushTo(&wg, g.seed, &st.statussen, &d.Statussen)
+	flushTo(&wg, g.seed, &st.resultaten, &d.Resultaten)
+	flushTo(&wg, g.seed, &st.rollen, &d.Rollen)
+	flushTo(&wg, g.seed, &st.zaakEig, &d.ZaakEigenschappen)
+	flushTo(&wg, g.seed, &st.zio, &d.ZaakInformatieObjecten)
 	cms := g.planContactmomenten(gen.Contactmomenten)
 	cms = append(cms, g.showcaseCMPlans(sp)...)
-	lap("plancm")
 	g.materializeContactmomenten(cms)
-	lap("cms")
+	flushTo(&wg, g.seed, &st.cm, &d.ContactMomenten)
+	flushTo(&wg, g.seed, &st.kcm, &d.KlantContactMomenten)
+	flushTo(&wg, g.seed, &st.ocm, &d.ObjectContactMomenten)
+	flushTo(&wg, g.seed, &st.zcm, &d.ZaakContactMomenten)
 	vs := g.planVerzoeken(gen.Verzoeken)
 	vs = append(vs, g.showcaseVerzoekPlans(sp)...)
 	g.materializeVerzoeken(vs)
 	g.finishShowcase(sp)
+	flushTo(&wg, g.seed, &st.zv, &d.ZaakVerzoeken)
+	flushTo(&wg, g.seed, &st.docs, &d.InformatieObjecten)
+	flushTo(&wg, g.seed, &st.oio, &d.ObjectInformatieObjecten)
+	flushTo(&wg, g.seed, &st.verz, &d.Verzoeken)
+	flushTo(&wg, g.seed, &st.kv, &d.KlantVerzoeken)
+	flushTo(&wg, g.seed, &st.ov, &d.ObjectVerzoeken)
+	flushTo(&wg, g.seed, &st.vcm, &d.VerzoekContactMomenten)
+	flushTo(&wg, g.seed, &st.vio, &d.VerzoekInformatieObjecten)
+	wg.Wait()
 	return nil
 }
 
-// reserve sizes the big tables up front so they neither copy their rows nor
-// rehash their UUID index while growing.
+// reserve sizes the staged tables up front so they do not grow by copying.
 func (g *generator) reserve() {
-	s := g.sizes
-	d := g.d
-	d.Klanten.Grow(s.Klanten)
-	d.Zaken.Grow(s.Zaken)
-	d.Statussen.Grow(s.Zaken * 3)
-	d.Rollen.Grow(s.Zaken * 22 / 10)
-	d.ZaakEigenschappen.Grow(s.Zaken * 3 / 2)
-	d.Resultaten.Grow(s.Zaken * 2 / 5)
-	d.InformatieObjecten.Grow(s.Zaken*3/2 + s.Verzoeken/4)
-	d.ZaakInformatieObjecten.Grow(s.Zaken * 3 / 2)
-	d.ObjectInformatieObjecten.Grow(s.Zaken*3/2 + s.Verzoeken/4)
-	d.ContactMomenten.Grow(s.Contactmomenten)
-	d.KlantContactMomenten.Grow(s.Contactmomenten)
-	d.ObjectContactMomenten.Grow(s.Contactmomenten * 2 / 5)
-	d.ZaakContactMomenten.Grow(s.Contactmomenten * 2 / 5)
-	d.Verzoeken.Grow(s.Verzoeken)
-	d.KlantVerzoeken.Grow(s.Verzoeken)
+	s, st := g.sizes, &g.st
+	st.klanten.grow(s.Klanten)
+	st.zaken.grow(s.Zaken)
+	st.statussen.grow(s.Zaken * 31 / 10)
+	st.rollen.grow(s.Zaken * 22 / 10)
+	st.zaakEig.grow(s.Zaken * 16 / 10)
+	st.resultaten.grow(s.Zaken * 43 / 100)
+	st.docs.grow(s.Zaken*16/10 + s.Verzoeken/3)
+	st.zio.grow(s.Zaken * 16 / 10)
+	st.oio.grow(s.Zaken*16/10 + s.Verzoeken/3)
+	st.cm.grow(s.Contactmomenten)
+	st.kcm.grow(s.Contactmomenten)
+	st.ocm.grow(s.Contactmomenten * 44 / 100)
+	st.zcm.grow(s.Contactmomenten * 44 / 100)
+	st.verz.grow(s.Verzoeken)
+	st.kv.grow(s.Verzoeken)
 }
 
 // ---- small helpers ----

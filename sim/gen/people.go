@@ -203,7 +203,7 @@ func (g *generator) addPersonKlant(p *person, klantnummer string, pi int32) data
 
 func (g *generator) addKlant(k data.Klant, p party) data.Ref {
 	k.Inst = g.klantenInst
-	r := g.d.Klanten.Add(data.MakeUUID(g.seed, "klant", uint64(g.d.Klanten.Len())), g.klantenInst, k)
+	r := g.st.klanten.add(g.klantenInst, k)
 	g.klantParty = append(g.klantParty, p)
 	return r
 }

@@ -173,7 +173,7 @@ func (g *generator) buildShowcaseParties() (*showcaseParties, error) {
 			continue
 		}
 		r := g.addPersonKlant(&g.persons[pi], next(), pi)
-		k := g.d.Klanten.Get(r)
+		k := g.st.klanten.get(r)
 		k.Emailadres, k.Telefoonnummer, k.Adres = sc.email, sc.phone, sc.adres
 		k.Subject, k.Aanmaakkanaal, k.Geverifieerd = brpURL+sc.bsn, "website", true
 		g.persons[pi].klant = r
@@ -183,7 +183,7 @@ func (g *generator) buildShowcaseParties() (*showcaseParties, error) {
 	sp.comp = int32(len(g.companies) - 1)
 	c := &g.companies[sp.comp]
 	r := g.addCompanyKlant(c, next(), sp.comp)
-	k := g.d.Klanten.Get(r)
+	k := g.st.klanten.get(r)
 	k.WebsiteURL, k.Geverifieerd, k.Aanmaakkanaal = "https://www.dommeldalinstallatietechniek.example.nl", true, "balie"
 	k.Adres = data.Adres{Straatnaam: "Industrieweg", Huisnummer: 28, Postcode: "5627BT", Woonplaats: "Dommelvoort", Landcode: landNederland}
 	k.Telefoonnummer = "040-7654321"
@@ -194,7 +194,7 @@ func (g *generator) buildShowcaseParties() (*showcaseParties, error) {
 		vi := int32(len(g.vestigingen) - 1)
 		sp.vests = append(sp.vests, vi)
 		r := g.addVestigingKlant(&g.vestigingen[vi], next(), vi)
-		g.d.Klanten.Get(r).Geverifieerd = true
+		g.st.klanten.get(r).Geverifieerd = true
 		g.vestigingen[vi].klant = r
 	}
 	return sp, nil

@@ -116,7 +116,6 @@ func (g *generator) zaakVertrouwelijkheid(base data.Vertrouwelijkheid) data.Vert
 var docCountWeights = []int{25, 30, 25, 12, 8}
 
 func (g *generator) materializeZaak(p *zaakPlan) data.Ref {
-	d := g.d
 	s := g.systems[p.sys]
 	zi := &s.zaaktypen[p.zt]
 	zt := zi.tmpl
@@ -198,7 +197,7 @@ func (g *generator) materializeZaak(p *zaakPlan) data.Ref {
 	case s.tmpl.kenmerkBron != "" && g.chance(0.3):
 		z.Kenmerken = []data.Kenmerk{{Kenmerk: "SSD-" + padNum(g.rng.IntN(10_000_000), 7), Bron: s.tmpl.kenmerkBron}}
 	}
-	zr := d.Zaken.Add(data.MakeUUID(g.seed, "zaak", uint64(d.Zaken.Len())), inst, z)
+	zr := g.st.zaken.add(inst, z)
 
 	// Hoofdzaak: sometimes a zaak is a deelzaak of an earlier zaak of the
 	// same initiator in the same zaaksysteem.
@@ -206,8 +205,8 @@ func (g *generator) materializeZaak(p *zaakPlan) data.Ref {
 	if p.allowDeel && g.chance(0.04) {
 		for i := len(*zl) - 1; i >= 0; i-- {
 			h := (*zl)[i]
-			if hz := d.Zaken.Get(h); hz.Inst == inst && hz.Hoofdzaak == data.NoRef {
-				d.Zaken.Get(zr).Hoofdzaak = h
+			if hz := g.st.zaken.get(h); hz.Inst == inst && hz.Hoofdzaak == data.NoRef {
+				g.st.zaken.get(zr).Hoofdzaak = h
 				hz.Deelzaken = append(hz.Deelzaken, zr)
 				break
 			}
@@ -222,7 +221,7 @@ func (g *generator) materializeZaak(p *zaakPlan) data.Ref {
 		if g.chance(0.3) {
 			toel = oneOf(g, statusToelichtingen)
 		}
-		last = d.Statussen.Add(data.MakeUUID(g.seed, "status", uint64(d.Statussen.Len())), inst, data.Status{
+		last = g.st.statussen.add(inst, data.Status{
 			Inst: inst, Zaak: zr, Statustype: zi.statustypen[i], DatumStatusGezet: times[i], Statustoelichting: toel,
 		})
 	}
@@ -230,7 +229,7 @@ func (g *generator) materializeZaak(p *zaakPlan) data.Ref {
 	archief := ""
 	if p.closed {
 		ri := g.pick(zi.rtWeights)
-		resultaat = d.Resultaten.Add(data.MakeUUID(g.seed, "resultaat", uint64(d.Resultaten.Len())), inst, data.Resultaat{
+		resultaat = g.st.resultaten.add(inst, data.Resultaat{
 			Inst: inst, Zaak: zr, Resultaattype: zi.resultaattypen[ri], Toelichting: oneOf(g, resultaatToelichtingen),
 		})
 		archief = zt.resultaten[ri].archief
@@ -245,7 +244,7 @@ func (g *generator) materializeZaak(p *zaakPlan) data.Ref {
 	rollen := g.arena.take(nr)
 	rollen[0] = g.addInitiatorRol(zr, inst, zi.initiator, p, t0)
 	m := &g.meds[g.rng.IntN(len(g.meds))]
-	rollen[1] = d.Rollen.Add(data.MakeUUID(g.seed, "rol", uint64(d.Rollen.Len())), inst, data.Rol{
+	rollen[1] = g.st.rollen.add(inst, data.Rol{
 		Inst: inst, Zaak: zr, Roltype: zi.behandelaar, Betrokkene: m.url, BetrokkeneKlant: data.NoRef,
 		BetrokkeneType: data.BetrokkeneMedewerker, Registratiedatum: min(t0+data.DateTime(g.between(300, 7200)), lastMoment),
 		MedewerkerID: m.id, Achternaam: m.achternaam, Voorletters: m.voorletters, Voorvoegsel: m.voorvoegsel,
@@ -263,7 +262,7 @@ func (g *generator) materializeZaak(p *zaakPlan) data.Ref {
 		if pp.klant != data.NoRef && g.chance(0.3) {
 			bk = pp.klant
 		}
-		rollen[2] = d.Rollen.Add(data.MakeUUID(g.seed, "rol", uint64(d.Rollen.Len())), inst, g.personRol(zr, inst, zi.belanghebbend, pp, bk, t0))
+		rollen[2] = g.st.rollen.add(inst, g.personRol(zr, inst, zi.belanghebbend, pp, bk, t0))
 	}
 
 	// Zaakeigenschappen.
@@ -273,7 +272,7 @@ func (g *generator) materializeZaak(p *zaakPlan) data.Ref {
 		if ne == len(eig) || !g.chance(0.85) {
 			continue
 		}
-		eig[ne] = d.ZaakEigenschappen.Add(data.MakeUUID(g.seed, "zaakeigenschap", uint64(d.ZaakEigenschappen.Len())), inst, data.ZaakEigenschap{
+		eig[ne] = g.st.zaakEig.add(inst, data.ZaakEigenschap{
 			Inst: inst, Zaak: zr, Eigenschap: er, Waarde: g.eigenschapWaarde(&zt.eigenschappen[i], p.start),
 		})
 		ne++
@@ -299,16 +298,16 @@ func (g *generator) materializeZaak(p *zaakPlan) data.Ref {
 		}
 		created := p.reg + data.Date(g.rng.IntN(int(docEnd-p.reg)+1))
 		doc, reg := g.addDocument(s, ii, zt.short, zi.global, created, vert, t0, p.closed)
-		zios[i] = d.ZaakInformatieObjecten.Add(data.MakeUUID(g.seed, "zaakinformatieobject", uint64(d.ZaakInformatieObjecten.Len())), inst, data.ZaakInformatieObject{
-			Inst: inst, Zaak: zr, Informatieobject: doc, Titel: d.InformatieObjecten.Get(doc).Titel, Registratiedatum: reg,
+		zios[i] = g.st.zio.add(inst, data.ZaakInformatieObject{
+			Inst: inst, Zaak: zr, Informatieobject: doc, Titel: g.st.docs.get(doc).Titel, Registratiedatum: reg,
 		})
-		d.ObjectInformatieObjecten.Add(data.MakeUUID(g.seed, "objectinformatieobject", uint64(d.ObjectInformatieObjecten.Len())), s.documenten, data.ObjectInformatieObject{
+		g.st.oio.add(s.documenten, data.ObjectInformatieObject{
 			Inst: s.documenten, Informatieobject: doc, ObjectType: "zaak", Object: zr,
 		})
 		lastMut = max(lastMut, reg)
 	}
 
-	row := d.Zaken.Get(zr)
+	row := g.st.zaken.get(zr)
 	row.Status = last
 	row.Resultaat = resultaat
 	row.Archiefnominatie = archief
@@ -353,7 +352,7 @@ func (g *generator) addInitiatorRol(zr data.Ref, inst uint8, roltype data.Ref, p
 			Registratiedatum: t, VestigingsNummer: v.nummer, KvkNummer: g.companies[v.company].kvk, StatutaireNaam: v.naam}
 	}
 	r.Roltoelichting = oneOf(g, rolToelichtingen)
-	return g.d.Rollen.Add(data.MakeUUID(g.seed, "rol", uint64(g.d.Rollen.Len())), inst, r)
+	return g.st.rollen.add(inst, r)
 }
 
 // eigenschapWaarde draws a value fitting the eigenschap's formaat: tekst from
@@ -387,7 +386,6 @@ type docName struct{ titel, bestand string }
 // returns it with its registration moment.
 // short names the subject in the title; subject is its cache key.
 func (g *generator) addDocument(s *system, ii int, short string, subject int, created data.Date, maxVert data.Vertrouwelijkheid, notBefore data.DateTime, final bool) (data.Ref, data.DateTime) {
-	d := g.d
 	it := &s.tmpl.iots[ii]
 	fi := oneOf(g, it.formats)
 	key := int(s.iots[ii])<<20 | subject<<4 | fi
@@ -431,7 +429,7 @@ func (g *generator) addDocument(s *system, ii int, short string, subject int, cr
 	}
 	reg := min(max(g.officeTime(created), notBefore+60), lastMoment)
 	year := yearOf(created)
-	r := d.InformatieObjecten.Add(data.MakeUUID(g.seed, "informatieobject", uint64(d.InformatieObjecten.Len())), s.documenten, data.EnkelvoudigInformatieObject{
+	r := g.st.docs.add(s.documenten, data.EnkelvoudigInformatieObject{
 		Inst: s.documenten, Identificatie: s.docPrefix + "-" + strconv.Itoa(year) + "-" + padNum(g.nextSeq(s.docSeq, year), 10),
 		Bronorganisatie: MunicipalityRSIN, Creatiedatum: created, Titel: names.titel, Vertrouwelijkheid: v, Auteur: auteur,
 		Status: status, Formaat: docFormats[fi].mime, Taal: "dut", Versie: versie, BeginRegistratie: reg,

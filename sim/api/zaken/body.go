@@ -47,12 +47,6 @@ func (b *body) fail(name, code, reason string) {
 	b.bad = append(b.bad, provider.InvalidParam{Name: name, Code: code, Reason: reason})
 }
 
-// has reports whether the field is present (null included).
-func (b *body) has(name string) bool {
-	_, ok := b.m[name]
-	return ok
-}
-
 // str reads an optional string field (absent or null: ok=false).
 func (b *body) str(name string, maxLen int) (string, bool) {
 	raw, ok := b.m[name]

@@ -3,6 +3,7 @@ package zaken
 import (
 	"encoding/json"
 	"net/http"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -131,7 +132,13 @@ func parseZoekBody(body map[string]json.RawMessage) (*zoekBody, []provider.Inval
 		}
 		return l
 	}
-	for k, raw := range body {
+	keys := make([]string, 0, len(body))
+	for k := range body {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		raw := body[k]
 		if string(raw) == "null" {
 			continue
 		}

@@ -201,7 +201,7 @@ func TestZaakDetail(t *testing.T) {
 		t.Errorf("deelzaken %v hoofdzaak %v", z.Deelzaken, z.Hoofdzaak)
 	}
 	if z.Zaakgeometrie == nil || string(*z.Zaakgeometrie) != `{"type":"Point","coordinates":[5.1214,52.0907]}` {
-		t.Errorf("zaakgeometrie %s", *z.Zaakgeometrie)
+		t.Errorf("zaakgeometrie %v", z.Zaakgeometrie)
 	}
 	if z.Expand != nil {
 		t.Errorf("_expand without expand: %s", *z.Expand)
@@ -569,6 +569,14 @@ func TestZoek(t *testing.T) {
 	pr = decode[problemOut](t, f.do(t, "POST", "/zaken/_zoek", map[string]any{"uuid__in": []string{"geen-uuid"}}), 400)
 	if len(pr.InvalidParams) != 1 || pr.InvalidParams[0].Name != "uuid__in" {
 		t.Errorf("bad uuid: %+v", pr)
+	}
+	pr = decode[problemOut](t, f.do(t, "POST", "/zaken/_zoek", map[string]any{"uuid__in": f.zaakUUID(f.z1)}), 400)
+	if len(pr.InvalidParams) != 1 || pr.InvalidParams[0].Code != "not_a_list" || !strings.Contains(pr.InvalidParams[0].Reason, `"str"`) {
+		t.Errorf("uuid__in not a list: %+v", pr)
+	}
+	pr = decode[problemOut](t, f.do(t, "POST", "/zaken/_zoek", map[string]any{"zaakgeometrie": map[string]any{"within": map[string]any{"type": "Point"}}}), 400)
+	if len(pr.InvalidParams) != 1 || pr.InvalidParams[0].Name != "zaakgeometrie.within" {
+		t.Errorf("point as search area: %+v", pr)
 	}
 	pr = decode[problemOut](t, f.do(t, "POST", "/zaken/_zoek", map[string]any{"startdatum__gt": "morgen"}), 400)
 	if len(pr.InvalidParams) != 1 || pr.InvalidParams[0].Name != "startdatum__gt" {
