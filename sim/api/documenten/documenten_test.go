@@ -2,6 +2,9 @@ package documenten
 
 import (
 	"bytes"
+	"image"
+	_ "image/jpeg"
+	_ "image/png"
 	"io"
 	"net/http"
 	"net/url"
@@ -297,6 +300,15 @@ func TestDownload(t *testing.T) {
 		t.Errorf("text file: %q", txt[:200])
 	}
 
+	// Pictures decode and are padded to their stored size.
+	_, pngFile := get(100)
+	checkPicture(t, pngFile, 30000, "png")
+	if !bytes.Contains(pngFile, []byte("tEXtTitle\x00DOC-F0000 - Bijlage 000")) {
+		t.Error("png without its title chunk")
+	}
+	_, jpgFile := get(101)
+	checkPicture(t, jpgFile, 200000, "jpeg")
+
 	expectStatus(t, f.do("GET", f.eioURL(0)+"/download", nil, "X-Test-Scopes", "zaken.lezen"), 403)
 
 	// The specification documents no 404 for the download; the provider
@@ -348,6 +360,51 @@ func checkPDF(t *testing.T, pdf []byte) {
 		n, _ := strconv.Atoi(string(pdf[sm[2]:sm[3]]))
 		if !bytes.HasPrefix(pdf[sm[1]+n:], []byte("\nendstream\n")) {
 			t.Errorf("stream at %d: /Length %d does not end at endstream", sm[1], n)
+		}
+	}
+}
+
+// checkPicture decodes a generated picture (the PNG decoder verifies every
+// chunk's CRC) and checks its size.
+func checkPicture(t *testing.T, b []byte, size int, format string) {
+	t.Helper()
+	if len(b) != size {
+		t.Errorf("%s: %d bytes, want %d", format, len(b), size)
+	}
+	img, got, err := image.Decode(bytes.NewReader(b))
+	if err != nil || got != format || img.Bounds().Dx() != 320 || img.Bounds().Dy() != 240 {
+		t.Errorf("%s does not decode: %v (%s)", format, err, got)
+	}
+}
+
+// Generated files hit the stored size exactly where the format's padding
+// allows and keep their natural size otherwise.
+func TestContentSizes(t *testing.T) {
+	for _, formaat := range []string{"application/pdf", "image/jpeg", "image/png", "text/plain", "application/vnd.ms-outlook"} {
+		m := docMeta{identificatie: "DOC-1", titel: "Foto van de situatie ĳ €", formaat: formaat, versie: 1, creatiedatum: day("2024-01-01")}
+		natural := contentOf(m).size()
+		for _, target := range []int64{0, natural - 1, natural, natural + 1, natural + 3, natural + 4, natural + 19, natural + 20,
+			natural + 65537, natural + 65538, natural + 65540, natural + 131075, 3_000_000, maxContent + 1} {
+			m.target = target
+			c := contentOf(m)
+			var buf bytes.Buffer
+			if n, err := c.WriteTo(&buf); err != nil || n != c.size() || int64(buf.Len()) != c.size() {
+				t.Fatalf("%s/%d: wrote %d (%v), size %d", formaat, target, n, err, c.size())
+			}
+			if c.size() != target && c.size() != natural {
+				t.Errorf("%s/%d: size %d, want the target or the natural %d", formaat, target, c.size(), natural)
+			}
+			if target >= natural+20 && target <= maxContent && c.size() != target {
+				t.Errorf("%s/%d: not padded (size %d)", formaat, target, c.size())
+			}
+			switch formaat {
+			case "image/jpeg", "image/png":
+				if _, _, err := image.Decode(bytes.NewReader(buf.Bytes())); err != nil {
+					t.Errorf("%s/%d: %v", formaat, target, err)
+				}
+			case "application/pdf":
+				checkPDF(t, buf.Bytes())
+			}
 		}
 	}
 }

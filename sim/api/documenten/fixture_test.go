@@ -114,10 +114,19 @@ func newFixture(t *testing.T) *fixture {
 	eioB := addEIO(4, idx("documenten-b"), data.EnkelvoudigInformatieObject{Identificatie: "DOC-B-0001", Bronorganisatie: "002220647",
 		Creatiedatum: day("2024-01-01"), Titel: "Aanvraag (B)", Vertrouwelijkheid: data.Openbaar, Auteur: "B", Formaat: "application/pdf", Versie: 1,
 		Informatieobjecttype: iotAanvraag})
+	// Fillers; the first two are pictures.
 	for i := 0; i < fillers; i++ {
+		formaat, ext, size := "text/plain", "txt", int64(0)
+		switch i {
+		case 0:
+			formaat, ext, size = "image/png", "png", 30000
+		case 1:
+			formaat, ext, size = "image/jpeg", "jpg", 200000
+		}
 		addEIO(uint64(100+i), inst, data.EnkelvoudigInformatieObject{Identificatie: fmt.Sprintf("DOC-F%04d", i), Bronorganisatie: "001005650",
 			Creatiedatum: day("2023-06-01") + data.Date(i), Titel: fmt.Sprintf("Bijlage %03d", i), Vertrouwelijkheid: data.Openbaar,
-			Auteur: "Archief", Formaat: "text/plain", Versie: 1, Bestandsnaam: fmt.Sprintf("bijlage-%03d.txt", i), Informatieobjecttype: iotAanvraag})
+			Auteur: "Archief", Formaat: formaat, Versie: 1, Bestandsnaam: fmt.Sprintf("bijlage-%03d.%s", i, ext), Bestandsomvang: size,
+			Informatieobjecttype: iotAanvraag})
 	}
 
 	addOIO := func(n uint64, in uint8, o data.ObjectInformatieObject) {
