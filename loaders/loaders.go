@@ -97,9 +97,7 @@ func (f *Fetcher) Middleware(next http.Handler) http.Handler {
 // WithLoaders returns ctx with fresh loaders for one request.
 func (f *Fetcher) WithLoaders(ctx context.Context) context.Context {
 	l := f.NewLoaders()
-	ctx = upstream.WithRequestHook(ctx, func(source, _, _ string, _ int, d time.Duration, err error) {
-		l.usage.record(source, d, err)
-	})
+	ctx = upstream.WithRequestHook(ctx, l.usage.record)
 	return context.WithValue(ctx, ctxKey{}, l)
 }
 
@@ -147,7 +145,7 @@ func (l *Loaders) Sources(ctx context.Context) []*model.Source {
 				s.Error = &e
 			}
 			if u := l.usage.get(c.Name()); u != nil {
-				s.Requests = u.requests
+				s.Requests = u.Requests
 			}
 			out[i] = s
 		}(i, c)
@@ -155,8 +153,5 @@ func (l *Loaders) Sources(ctx context.Context) []*model.Source {
 	wg.Wait()
 	return out
 }
-
-// Usage reports upstream requests and time per source in this request.
-func (l *Loaders) Usage() map[string]SourceUsage { return l.usage.snapshot() }
 
 func apiKind(k upstream.APIKind) model.ApiKind { return model.ApiKind(model.FromAPI(string(k))) }

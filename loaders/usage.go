@@ -2,49 +2,84 @@ package loaders
 
 import (
 	"context"
+	"sort"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/klantgraaf/klantgraaf/model"
+	"github.com/klantgraaf/klantgraaf/upstream"
 )
 
-// SourceUsage is what one request cost at one upstream.
-type SourceUsage struct {
-	Requests int           `json:"requests"`
-	Errors   int           `json:"errors"`
-	Time     time.Duration `json:"-"`
-	TimeMs   float64       `json:"timeMs"`
+// SourceCost is what one GraphQL request cost at one upstream.
+type SourceCost struct {
+	// Requests reached the provider (a 304 revalidation included).
+	Requests    int     `json:"requests"`
+	Errors      int     `json:"errors"`
+	TimeMs      float64 `json:"timeMs"`
+	L1          int     `json:"l1"`
+	L2          int     `json:"l2"`
+	Revalidated int     `json:"revalidated"`
+	Stale       int     `json:"stale"`
+}
+
+// Cost is the extensions.cost of a GraphQL response.
+type Cost struct {
+	UpstreamRequests int                    `json:"upstreamRequests"`
+	UpstreamTimeMs   float64                `json:"upstreamTimeMs"`
+	CacheHits        map[string]int         `json:"cacheHits"`
+	Sources          map[string]*SourceCost `json:"sources"`
+}
+
+// StaleServed names an answer served from cache past its TTL because its
+// provider failed.
+type StaleServed struct {
+	Source string `json:"source"`
+	URL    string `json:"url"`
 }
 
 type sourceCounter struct {
-	requests int
-	errors   int
-	time     time.Duration
-	lastErr  string
+	SourceCost
+	time    time.Duration
+	lastErr string
 }
 
-// usage counts upstream requests per source for one GraphQL request.
+// usage counts upstream requests and cache hits per source for one GraphQL
+// request.
 type usage struct {
-	mu  sync.Mutex
-	per map[string]*sourceCounter
+	mu    sync.Mutex
+	per   map[string]*sourceCounter
+	stale []StaleServed
 }
 
 func newUsage() *usage { return &usage{per: map[string]*sourceCounter{}} }
 
-func (u *usage) record(source string, d time.Duration, err error) {
+func (u *usage) record(c upstream.Call) {
 	u.mu.Lock()
 	defer u.mu.Unlock()
-	c := u.per[source]
-	if c == nil {
-		c = &sourceCounter{}
-		u.per[source] = c
+	sc := u.per[c.Source]
+	if sc == nil {
+		sc = &sourceCounter{}
+		u.per[c.Source] = sc
 	}
-	c.requests++
-	c.time += d
-	if err != nil {
-		c.errors++
-		c.lastErr = err.Error()
+	switch c.Cache {
+	case "l1":
+		sc.L1++
+		return
+	case "l2":
+		sc.L2++
+		return
+	case "revalidated":
+		sc.Revalidated++
+	case "stale":
+		sc.Stale++
+		u.stale = append(u.stale, StaleServed{Source: c.Source, URL: c.URL})
+	}
+	sc.Requests++
+	sc.time += c.Duration
+	if c.Err != nil {
+		sc.Errors++
+		sc.lastErr = c.Err.Error()
 	}
 }
 
@@ -58,13 +93,30 @@ func (u *usage) get(source string) *sourceCounter {
 	return nil
 }
 
-func (u *usage) snapshot() map[string]SourceUsage {
+// Cost reports what the request has cost so far.
+func (l *Loaders) Cost() Cost {
+	u := l.usage
 	u.mu.Lock()
 	defer u.mu.Unlock()
-	out := make(map[string]SourceUsage, len(u.per))
-	for k, c := range u.per {
-		out[k] = SourceUsage{Requests: c.requests, Errors: c.errors, Time: c.time, TimeMs: float64(c.time.Microseconds()) / 1000}
+	c := Cost{CacheHits: map[string]int{"l1": 0, "l2": 0}, Sources: map[string]*SourceCost{}}
+	for name, sc := range u.per {
+		s := sc.SourceCost
+		s.TimeMs = float64(sc.time.Microseconds()) / 1000
+		c.Sources[name] = &s
+		c.UpstreamRequests += s.Requests
+		c.UpstreamTimeMs += s.TimeMs
+		c.CacheHits["l1"] += s.L1
+		c.CacheHits["l2"] += s.L2
 	}
+	return c
+}
+
+// Stale lists the answers served past their TTL, in order.
+func (l *Loaders) Stale() []StaleServed {
+	l.usage.mu.Lock()
+	defer l.usage.mu.Unlock()
+	out := append([]StaleServed(nil), l.usage.stale...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].URL < out[j].URL })
 	return out
 }
 

@@ -234,7 +234,7 @@ func (c *Client) Do(req *http.Request, v any) (*Response, error) {
 		if resp != nil {
 			status = resp.StatusCode
 		}
-		c.observe(out, status, dur, e)
+		c.observe(out, status, dur, e, "")
 		if ue.Kind == TooLarge && resp != nil {
 			return c.response(out, resp, nil, dur), e
 		}
@@ -242,14 +242,14 @@ func (c *Client) Do(req *http.Request, v any) (*Response, error) {
 	}
 	r := c.response(out, resp, body, dur)
 	if err := CheckResponse(r); err != nil {
-		c.observe(out, r.StatusCode, dur, err)
+		c.observe(out, r.StatusCode, dur, err, r.Header.Get(CacheHeader))
 		return r, err
 	}
 	var derr error
 	if v != nil && !r.NotModified && len(body) > 0 && r.StatusCode != http.StatusNoContent {
 		derr = c.decode(out, r, v)
 	}
-	c.observe(out, r.StatusCode, dur, derr)
+	c.observe(out, r.StatusCode, dur, derr, r.Header.Get(CacheHeader))
 	if derr != nil {
 		return r, derr
 	}
@@ -311,12 +311,12 @@ func (c *Client) decode(req *http.Request, r *Response, v any) error {
 	return nil
 }
 
-func (c *Client) observe(req *http.Request, status int, dur time.Duration, err error) {
+func (c *Client) observe(req *http.Request, status int, dur time.Duration, err error, cacheTier string) {
 	if c.observer != nil {
 		c.observer.OnRequest(c.cfg.Name, req.Method, req.URL.String(), status, dur, err)
 	}
 	if h := hookFrom(req.Context()); h != nil {
-		h(c.cfg.Name, req.Method, req.URL.String(), status, dur, err)
+		h(Call{Source: c.cfg.Name, Method: req.Method, URL: req.URL.String(), Status: status, Duration: dur, Err: err, Cache: cacheTier})
 	}
 }
 

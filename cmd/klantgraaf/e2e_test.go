@@ -302,7 +302,9 @@ func TestPaginationReturnsEveryItemOnce(t *testing.T) {
 	// A search over both zaaksystemen: every zaak of a zaaktype once.
 	var first struct {
 		Zaken struct {
-			Edges []struct{ Node struct{ Zaaktype struct{ URL string } } }
+			Edges []struct {
+				Node struct{ Zaaktype struct{ URL string } }
+			}
 		}
 	}
 	e.query(`{ zaken(filter: {bsn: "`+sc.BSN+`"}, first: 1) { edges { node { zaaktype { url } } } } }`, nil, &first)
@@ -321,7 +323,9 @@ func TestPaginationReturnsEveryItemOnce(t *testing.T) {
 					HasNextPage bool
 					EndCursor   string
 				}
-				Edges []struct{ Node struct{ URL, Startdatum string } }
+				Edges []struct {
+					Node struct{ URL, Startdatum string }
+				}
 			}
 		}
 		vars := map[string]any{"zt": zt}

@@ -47,6 +47,7 @@ func NewGateway(cfg *config.Config, o GatewayOptions) (http.Handler, error) {
 	})
 	gql.SetErrorPresenter(resolvers.PresentError)
 	gql.AroundOperations(resolvers.LookAhead)
+	gql.AroundResponses(resolvers.CostExtension)
 	return server.New(server.Options{
 		GraphQL:        gql,
 		Fetcher:        fetcher.Middleware,

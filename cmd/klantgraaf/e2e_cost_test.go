@@ -1,0 +1,58 @@
+package main
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/klantgraaf/klantgraaf/sim"
+)
+
+type costExt struct {
+	UpstreamRequests int
+	CacheHits        map[string]int
+	Sources          map[string]struct{ Requests, L1, L2, Revalidated int }
+}
+
+func costOf(t *testing.T, r *gqlResponse) costExt {
+	t.Helper()
+	var c costExt
+	b, _ := json.Marshal(r.Extensions["cost"])
+	if err := json.Unmarshal(b, &c); err != nil || r.Extensions["cost"] == nil {
+		t.Fatalf("no extensions.cost: %v %s", err, b)
+	}
+	return c
+}
+
+// TestKlantbeeldRequestBudget: the benchmark person's klantbeeld costs at
+// most 12 upstream requests in at most 4 sequential round trips, and
+// extensions.cost reports exactly what the providers saw.
+func TestKlantbeeldRequestBudget(t *testing.T) {
+	e := newEnv(t, sim.Config{Latency: 5 * time.Millisecond}, nil)
+	sc, _ := e.sim.ShowcaseByKey("benchmark")
+	e.sim.ResetStats()
+	resp := e.query(readQuery(t, "klantbeeld.graphql"), map[string]any{"bsn": sc.BSN}, nil)
+	if len(resp.Errors) > 0 {
+		t.Fatalf("errors: %+v", resp.Errors)
+	}
+	st := e.sim.Stats(true)
+	cost := costOf(t, resp)
+	if cost.UpstreamRequests != st.Total {
+		t.Errorf("extensions.cost says %d upstream requests, the providers saw %d", cost.UpstreamRequests, st.Total)
+	}
+	for name, is := range st.Instances {
+		if cost.Sources[name].Requests != is.Requests {
+			t.Errorf("%s: cost %d, provider saw %d", name, cost.Sources[name].Requests, is.Requests)
+		}
+	}
+	t.Logf("klantbeeld: %d upstream requests in %d rounds", st.Total, st.Rounds)
+	for _, l := range st.Log {
+		t.Logf("  %s %s %s", l.Instance, l.Method, l.Path)
+	}
+	if st.Total > 12 {
+		t.Errorf("klantbeeld made %d upstream requests, budget 12", st.Total)
+	}
+	if st.Rounds > 4 {
+		t.Errorf("klantbeeld took %d sequential round trips, budget 4", st.Rounds)
+	}
+}
