@@ -284,3 +284,25 @@ func (s *Sim) SetLatency(latency, jitter time.Duration) {
 		in.mu.Unlock()
 	}
 }
+
+// WaitIdle waits (up to timeout) until no instance is working on a request,
+// so that statistics include every answered request: a request is recorded
+// just after its answer is sent.
+func (s *Sim) WaitIdle(timeout time.Duration) bool {
+	deadline := time.Now().Add(timeout)
+	for {
+		busy := false
+		for _, is := range s.stats.report(false).Instances {
+			if is.InFlight > 0 {
+				busy = true
+			}
+		}
+		if !busy {
+			return true
+		}
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+}

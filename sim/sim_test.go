@@ -307,6 +307,9 @@ func TestStatsAndRounds(t *testing.T) {
 	for i := 0; i < 4; i++ {
 		<-done
 	}
+	for deadline := time.Now().Add(2 * time.Second); s.Stats(false).Total < 7 && time.Now().Before(deadline); {
+		time.Sleep(5 * time.Millisecond)
+	}
 	var rep StatsReport
 	controlGet(t, s, "/stats?log=1", &rep)
 	ks := rep.Instances["klanten"]
@@ -378,6 +381,10 @@ func TestLatencyControlAndReset(t *testing.T) {
 		t.Fatalf("negative latency accepted: %d", code)
 	}
 	controlPost(t, s, "/faults", `{"instance":"klanten","mode":"status","status":500}`)
+	// A request's statistics are recorded just after its answer is sent.
+	for deadline := time.Now().Add(2 * time.Second); s.Stats(false).Total < 1 && time.Now().Before(deadline); {
+		time.Sleep(5 * time.Millisecond)
+	}
 	if code := controlPost(t, s, "/reset", `{}`); code != 200 {
 		t.Fatal(code)
 	}

@@ -35,6 +35,7 @@ func TestKlantbeeldRequestBudget(t *testing.T) {
 	if len(resp.Errors) > 0 {
 		t.Fatalf("errors: %+v", resp.Errors)
 	}
+	e.sim.WaitIdle(2 * time.Second)
 	st := e.sim.Stats(true)
 	cost := costOf(t, resp)
 	if cost.UpstreamRequests != st.Total {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/klantgraaf/klantgraaf/model"
 	"github.com/klantgraaf/klantgraaf/sim"
@@ -57,6 +58,7 @@ func TestUnknownSourceNeverFetched(t *testing.T) {
 	if n := hits.Load(); n != 0 {
 		t.Fatalf("the foreign server was contacted %d times", n)
 	}
+	e.sim.WaitIdle(2 * time.Second)
 	if after := e.sim.Stats(false).Total; after != before {
 		t.Fatalf("%d requests reached the providers for URLs outside them", after-before)
 	}
@@ -80,6 +82,7 @@ func TestCredentialsAndEndUserReachOnlyTheirProvider(t *testing.T) {
 	if len(resp.Errors) > 0 {
 		t.Fatalf("errors: %+v", resp.Errors)
 	}
+	e.sim.WaitIdle(2 * time.Second)
 	rep := e.sim.Stats(false)
 	for name, is := range rep.Instances {
 		for _, r := range is.Routes {

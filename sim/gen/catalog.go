@@ -32,13 +32,15 @@ func (g *generator) buildCatalogi() {
 		if s.idx >= len(catalogTemplates) {
 			naam += " " + strconv.Itoa(s.idx/len(catalogTemplates)+1)
 		}
-		s.catalogus = d.Catalogussen.Add(data.MakeUUID(g.seed, "catalogus", uint64(d.Catalogussen.Len())), s.catalogi, data.Catalogus{
-			Inst: s.catalogi, Domein: t.domein, RSIN: MunicipalityRSIN, Naam: naam, ContactpersoonBeheerNaam: t.beheerder,
+		u := data.MakeUUID(g.seed, "catalogus", uint64(d.Catalogussen.Len()))
+		s.catalogus = d.Catalogussen.Add(u, s.catalogi, data.Catalogus{
+			UUID: u, Inst: s.catalogi, Domein: t.domein, RSIN: MunicipalityRSIN, Naam: naam, ContactpersoonBeheerNaam: t.beheerder,
 		})
 		begin := dateOf(catalogusBeginGeldigheidJr, time.January, 1)
 		for _, it := range t.iots {
-			r := d.InformatieObjectTypen.Add(data.MakeUUID(g.seed, "informatieobjecttype", uint64(d.InformatieObjectTypen.Len())), s.catalogi, data.InformatieObjectType{
-				Inst: s.catalogi, Catalogus: s.catalogus, Omschrijving: it.omschrijving, Vertrouwelijkheid: it.vert,
+			u := data.MakeUUID(g.seed, "informatieobjecttype", uint64(d.InformatieObjectTypen.Len()))
+			r := d.InformatieObjectTypen.Add(u, s.catalogi, data.InformatieObjectType{
+				UUID: u, Inst: s.catalogi, Catalogus: s.catalogus, Omschrijving: it.omschrijving, Vertrouwelijkheid: it.vert,
 				Informatieobjectcategorie: it.categorie, BeginGeldigheid: begin,
 			})
 			s.iots = append(s.iots, r)
@@ -79,12 +81,14 @@ func (g *generator) buildZaaktype(s *system, zt *ztTemplate, number, global int)
 		Trefwoorden:             append([]string(nil), zt.trefwoorden...),
 		ProductenOfDiensten:     []string{productenURL + fixedUUID("product", key).String()},
 	}
-	ref := d.ZaakTypen.Add(data.MakeUUID(g.seed, "zaaktype", uint64(d.ZaakTypen.Len())), inst, ztRow)
+	ztRow.UUID = data.MakeUUID(g.seed, "zaaktype", uint64(d.ZaakTypen.Len()))
+	ref := d.ZaakTypen.Add(ztRow.UUID, inst, ztRow)
 	info := ztInfo{tmpl: zt, ref: ref, global: global, initiator: data.NoRef, behandelaar: data.NoRef, belanghebbend: data.NoRef}
 
 	for i, st := range zt.statussen {
-		r := d.StatusTypen.Add(data.MakeUUID(g.seed, "statustype", uint64(d.StatusTypen.Len())), inst, data.StatusType{
-			Inst: inst, Zaaktype: ref, Omschrijving: st.omschrijving, OmschrijvingGeneriek: st.generiek,
+		u := data.MakeUUID(g.seed, "statustype", uint64(d.StatusTypen.Len()))
+		r := d.StatusTypen.Add(u, inst, data.StatusType{
+			UUID: u, Inst: inst, Zaaktype: ref, Omschrijving: st.omschrijving, OmschrijvingGeneriek: st.generiek,
 			Statustekst: st.statustekst, Volgnummer: int32(i + 1), IsEindstatus: i == len(zt.statussen)-1, Informeren: st.informeren,
 		})
 		info.statustypen = append(info.statustypen, r)
@@ -96,8 +100,9 @@ func (g *generator) buildZaaktype(s *system, zt *ztTemplate, number, global int)
 				gi = j
 			}
 		}
-		r := d.ResultaatTypen.Add(data.MakeUUID(g.seed, "resultaattype", uint64(d.ResultaatTypen.Len())), inst, data.ResultaatType{
-			Inst: inst, Zaaktype: ref, Omschrijving: rt.omschrijving,
+		u := data.MakeUUID(g.seed, "resultaattype", uint64(d.ResultaatTypen.Len()))
+		r := d.ResultaatTypen.Add(u, inst, data.ResultaatType{
+			UUID: u, Inst: inst, Zaaktype: ref, Omschrijving: rt.omschrijving,
 			ResultaattypeOmschrijving: selectielijstOmschrijving + data.MakeUUID(fixedSeed, "resultaattypeomschrijving", uint64(gi)).String(),
 			OmschrijvingGeneriek:      rt.generiek,
 			Selectielijstklasse:       selectielijstResultaten + fixedUUID("selectielijstklasse", key+"/"+rt.omschrijving).String(),
@@ -108,8 +113,9 @@ func (g *generator) buildZaaktype(s *system, zt *ztTemplate, number, global int)
 		info.rtWeights = append(info.rtWeights, rt.weight)
 	}
 	for _, rl := range zt.rollen {
-		r := d.RolTypen.Add(data.MakeUUID(g.seed, "roltype", uint64(d.RolTypen.Len())), inst, data.RolType{
-			Inst: inst, Zaaktype: ref, Omschrijving: rl.omschrijving, OmschrijvingGeneriek: rl.generiek,
+		u := data.MakeUUID(g.seed, "roltype", uint64(d.RolTypen.Len()))
+		r := d.RolTypen.Add(u, inst, data.RolType{
+			UUID: u, Inst: inst, Zaaktype: ref, Omschrijving: rl.omschrijving, OmschrijvingGeneriek: rl.generiek,
 		})
 		switch {
 		case rl.generiek == "initiator" && info.initiator == data.NoRef:
@@ -123,13 +129,14 @@ func (g *generator) buildZaaktype(s *system, zt *ztTemplate, number, global int)
 		ztRef.Roltypen = append(ztRef.Roltypen, r)
 	}
 	for _, e := range zt.eigenschappen {
-		r := d.Eigenschappen.Add(data.MakeUUID(g.seed, "eigenschap", uint64(d.Eigenschappen.Len())), inst, data.Eigenschap{
-			Inst: inst, Zaaktype: ref, Naam: e.naam, Definitie: e.definitie, Formaat: e.formaat, Lengte: e.lengte, Kardinaliteit: "1",
+		u := data.MakeUUID(g.seed, "eigenschap", uint64(d.Eigenschappen.Len()))
+		r := d.Eigenschappen.Add(u, inst, data.Eigenschap{
+			UUID: u, Inst: inst, Zaaktype: ref, Naam: e.naam, Definitie: e.definitie, Formaat: e.formaat, Lengte: e.lengte, Kardinaliteit: "1",
 		})
 		info.eigenschappen = append(info.eigenschappen, r)
 	}
 	info.iots = append([]int(nil), zt.iots...)
-	info.links = []string{municipalityWeb + "/onderwerpen/" + slugify(zt.short)}
+	info.link = municipalityWeb + "/onderwerpen/" + slugify(zt.short)
 	row := d.ZaakTypen.Get(ref)
 	row.Statustypen = append([]data.Ref(nil), info.statustypen...)
 	row.Resultaattypen = append([]data.Ref(nil), info.resultaattypen...)

@@ -70,8 +70,8 @@ func (g *generator) cmPlanFor(klant, z data.Ref) cmPlan {
 	if z != data.NoRef {
 		lo, hi = g.zaakWindow(z)
 	}
-	g.zaakSeq++
-	return cmPlan{t: g.moment(lo, hi, staffed(kan)), klant: klant, zaak: z, kanaal: int8(kan), followUp: g.chance(0.12), seq: int32(g.zaakSeq)}
+	g.planSeq++
+	return cmPlan{t: g.moment(lo, hi, staffed(kan)), klant: klant, zaak: z, kanaal: int8(kan), followUp: g.chance(0.12), seq: g.planSeq}
 }
 
 func (g *generator) planContactmomenten(n int) []cmPlan {
@@ -165,7 +165,7 @@ func (g *generator) materializeContactmomenten(plans []cmPlan) {
 			ti := g.rng.IntN(len(zaakTexts))
 			cm.Tekst = g.zaakText(keyZaakText+ti<<12, zaakTexts[ti], p.zaak)
 			if g.chance(0.3) {
-				cm.OnderwerpLinks = g.ztOf(p.zaak).links
+				cm.OnderwerpLinks = []string{g.ztOf(p.zaak).link}
 			}
 		} else {
 			cm.Tekst = oneOf(g, generalTexts)
@@ -246,8 +246,8 @@ func (g *generator) verzPlanFor(klant, z data.Ref, linkCM, doc bool) verzPlan {
 	if z != data.NoRef {
 		lo, hi = g.zaakWindow(z)
 	}
-	g.zaakSeq++
-	return verzPlan{t: g.moment(lo, hi, false), klant: klant, zaak: z, linkCM: linkCM, doc: doc, seq: int32(g.zaakSeq)}
+	g.planSeq++
+	return verzPlan{t: g.moment(lo, hi, false), klant: klant, zaak: z, linkCM: linkCM, doc: doc, seq: g.planSeq}
 }
 
 func (g *generator) planVerzoeken(n int) []verzPlan {

@@ -53,16 +53,18 @@ func ScaleSizes(scale string) (Sizes, bool) {
 	return s, ok
 }
 
-// ReferenceDate is "today" for the dataset: every registration happened
-// before it, open zaken may be planned to end after it.
-var ReferenceDate = time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC)
+// referenceUnix is 2025-10-01T00:00:00Z, the dataset's "today".
+const referenceUnix = 1_759_276_800
 
-// refDay is ReferenceDate as a data.Date; lastDay the last day with activity.
-var (
-	refDay  = data.Date(ReferenceDate.Unix() / 86400)
-	lastDay = refDay - 1
+// ReferenceDate is "today" for the dataset (2025-10-01, UTC): every
+// registration happened before it; open zaken may be planned to end after it.
+func ReferenceDate() time.Time { return time.Unix(referenceUnix, 0).UTC() }
+
+const (
+	// lastDay is the last day with activity.
+	lastDay = data.Date(referenceUnix/86400 - 1)
 	// lastMoment is the latest moment any registration may carry.
-	lastMoment = data.DateTime(ReferenceDate.Unix() - 1)
+	lastMoment = data.DateTime(referenceUnix - 1)
 	// historyDays is the span of the generated history.
 	historyDays = 730
 )
@@ -154,8 +156,8 @@ type ztInfo struct {
 	behandelaar    data.Ref
 	belanghebbend  data.Ref // NoRef when the zaaktype has none
 	eigenschappen  []data.Ref
-	iots           []int    // indexes into system.iots
-	links          []string // onderwerpLinks of contactmomenten about it
+	iots           []int  // indexes into system.iots
+	link           string // onderwerpLink of contactmomenten about it
 }
 
 type generator struct {
@@ -177,12 +179,11 @@ type generator struct {
 	klantParty  []party // by klant ref
 
 	// general pools (showcase parties excluded)
-	genPersons  []int32 // indexes into persons
-	genComps    []int32
-	genVests    []int32
-	genKlanten  []data.Ref
-	klantWeight []float64 // weights over genKlanten
-	klantAlias  alias     // sampler over klantWeight
+	genPersons []int32 // indexes into persons
+	genComps   []int32
+	genVests   []int32
+	genKlanten []data.Ref
+	klantAlias alias // weighted sampler over genKlanten
 
 	bsns     *bsnPool
 	usedKvK  map[string]bool
@@ -209,7 +210,7 @@ type generator struct {
 	kz    []data.Ref
 
 	verzSeq map[int]int
-	zaakSeq int
+	planSeq int32 // tie-breaker keeping plan order stable when sorting
 }
 
 func newGenerator(cfg Config, topo data.Topology, sz Sizes) (*generator, error) {
@@ -226,6 +227,7 @@ func newGenerator(cfg Config, topo data.Topology, sz Sizes) (*generator, error) 
 		docTitles:  map[int]docName{},
 		verzSeq:    map[int]int{},
 		sysOf:      map[uint8]*system{},
+		st:         newStages(),
 	}
 	one := func(k data.APIKind) (uint8, error) {
 		l := topo.OfKind(k)
@@ -309,32 +311,32 @@ func (g *generator) run() error {
 	// Finished tables are indexed while the next ones are generated.
 	var wg sync.WaitGroup
 	d, st := g.d, &g.st
-	flushTo(&wg, g.seed, &st.klanten, &d.Klanten)
-	flushTo(&wg, g.seed, &st.zaken, &d.Zaken)
-	flushTo(&wg, g.seed, &st.statussen, &d.Statussen)
-	flushTo(&wg, g.seed, &st.resultaten, &d.Resultaten)
-	flushTo(&wg, g.seed, &st.rollen, &d.Rollen)
-	flushTo(&wg, g.seed, &st.zaakEig, &d.ZaakEigenschappen)
-	flushTo(&wg, g.seed, &st.zio, &d.ZaakInformatieObjecten)
+	flushTo(&wg, g.seed, &st.klanten, &d.Klanten, func(r *data.Klant, u data.UUID) { r.UUID = u })
+	flushTo(&wg, g.seed, &st.zaken, &d.Zaken, func(r *data.Zaak, u data.UUID) { r.UUID = u })
+	flushTo(&wg, g.seed, &st.statussen, &d.Statussen, func(r *data.Status, u data.UUID) { r.UUID = u })
+	flushTo(&wg, g.seed, &st.resultaten, &d.Resultaten, func(r *data.Resultaat, u data.UUID) { r.UUID = u })
+	flushTo(&wg, g.seed, &st.rollen, &d.Rollen, func(r *data.Rol, u data.UUID) { r.UUID = u })
+	flushTo(&wg, g.seed, &st.zaakEig, &d.ZaakEigenschappen, func(r *data.ZaakEigenschap, u data.UUID) { r.UUID = u })
+	flushTo(&wg, g.seed, &st.zio, &d.ZaakInformatieObjecten, func(r *data.ZaakInformatieObject, u data.UUID) { r.UUID = u })
 	cms := g.planContactmomenten(gen.Contactmomenten)
 	cms = append(cms, g.showcaseCMPlans(sp)...)
 	g.materializeContactmomenten(cms)
-	flushTo(&wg, g.seed, &st.cm, &d.ContactMomenten)
-	flushTo(&wg, g.seed, &st.kcm, &d.KlantContactMomenten)
-	flushTo(&wg, g.seed, &st.ocm, &d.ObjectContactMomenten)
-	flushTo(&wg, g.seed, &st.zcm, &d.ZaakContactMomenten)
+	flushTo(&wg, g.seed, &st.cm, &d.ContactMomenten, func(r *data.ContactMoment, u data.UUID) { r.UUID = u })
+	flushTo(&wg, g.seed, &st.kcm, &d.KlantContactMomenten, func(r *data.KlantContactMoment, u data.UUID) { r.UUID = u })
+	flushTo(&wg, g.seed, &st.ocm, &d.ObjectContactMomenten, func(r *data.ObjectContactMoment, u data.UUID) { r.UUID = u })
+	flushTo(&wg, g.seed, &st.zcm, &d.ZaakContactMomenten, func(r *data.ZaakContactMoment, u data.UUID) { r.UUID = u })
 	vs := g.planVerzoeken(gen.Verzoeken)
 	vs = append(vs, g.showcaseVerzoekPlans(sp)...)
 	g.materializeVerzoeken(vs)
 	g.finishShowcase(sp)
-	flushTo(&wg, g.seed, &st.zv, &d.ZaakVerzoeken)
-	flushTo(&wg, g.seed, &st.docs, &d.InformatieObjecten)
-	flushTo(&wg, g.seed, &st.oio, &d.ObjectInformatieObjecten)
-	flushTo(&wg, g.seed, &st.verz, &d.Verzoeken)
-	flushTo(&wg, g.seed, &st.kv, &d.KlantVerzoeken)
-	flushTo(&wg, g.seed, &st.ov, &d.ObjectVerzoeken)
-	flushTo(&wg, g.seed, &st.vcm, &d.VerzoekContactMomenten)
-	flushTo(&wg, g.seed, &st.vio, &d.VerzoekInformatieObjecten)
+	flushTo(&wg, g.seed, &st.zv, &d.ZaakVerzoeken, func(r *data.ZaakVerzoek, u data.UUID) { r.UUID = u })
+	flushTo(&wg, g.seed, &st.docs, &d.InformatieObjecten, func(r *data.EnkelvoudigInformatieObject, u data.UUID) { r.UUID = u })
+	flushTo(&wg, g.seed, &st.oio, &d.ObjectInformatieObjecten, func(r *data.ObjectInformatieObject, u data.UUID) { r.UUID = u })
+	flushTo(&wg, g.seed, &st.verz, &d.Verzoeken, func(r *data.Verzoek, u data.UUID) { r.UUID = u })
+	flushTo(&wg, g.seed, &st.kv, &d.KlantVerzoeken, func(r *data.KlantVerzoek, u data.UUID) { r.UUID = u })
+	flushTo(&wg, g.seed, &st.ov, &d.ObjectVerzoeken, func(r *data.ObjectVerzoek, u data.UUID) { r.UUID = u })
+	flushTo(&wg, g.seed, &st.vcm, &d.VerzoekContactMomenten, func(r *data.VerzoekContactMoment, u data.UUID) { r.UUID = u })
+	flushTo(&wg, g.seed, &st.vio, &d.VerzoekInformatieObjecten, func(r *data.VerzoekInformatieObject, u data.UUID) { r.UUID = u })
 	wg.Wait()
 	return nil
 }

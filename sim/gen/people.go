@@ -288,7 +288,7 @@ func (g *generator) buildParties(n int) error {
 	}
 	nOnly := n / 12
 	g.persons = make([]person, 0, nNP+nOnly+8)
-	g.klantWeight = make([]float64, 0, n)
+	weights := make([]float64, 0, n)
 	for i, k := range kinds {
 		kn := g.klantnummer(i + 1)
 		var r data.Ref
@@ -324,9 +324,9 @@ func (g *generator) buildParties(n int) error {
 			w *= 0.7
 		}
 		g.genKlanten = append(g.genKlanten, r)
-		g.klantWeight = append(g.klantWeight, w)
+		weights = append(weights, w)
 	}
-	g.klantAlias = newAlias(g.klantWeight)
+	g.klantAlias = newAlias(weights)
 	for i := 0; i < nOnly; i++ {
 		p, err := g.newPerson()
 		if err != nil {

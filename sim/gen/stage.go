@@ -30,13 +30,15 @@ func (s *stage[T]) grow(n int) {
 	s.insts = make([]uint8, 0, n)
 }
 
-// flushTo loads the stage into table t in the background.
-func flushTo[T any](wg *sync.WaitGroup, seed uint64, s *stage[T], t *data.Table[T]) {
+// flushTo loads the stage into table t in the background; set stores a
+// row's UUID in the row itself.
+func flushTo[T any](wg *sync.WaitGroup, seed uint64, s *stage[T], t *data.Table[T], set func(*T, data.UUID)) {
 	rows, insts, kind := s.rows, s.insts, s.kind
 	wg.Go(func() {
 		uuids := make([]data.UUID, len(rows))
 		for i := range uuids {
 			uuids[i] = data.MakeUUID(seed, kind, uint64(i))
+			set(&rows[i], uuids[i])
 		}
 		t.Load(rows, uuids, insts)
 	})

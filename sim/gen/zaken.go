@@ -63,9 +63,9 @@ func (g *generator) datedPlan(si, zi int, init party, start data.Date) zaakPlan 
 	}
 	age := float64(lastDay - start)
 	closed := start+3 <= lastDay && g.chance(0.8*age/float64(historyDays))
-	g.zaakSeq++
+	g.planSeq++
 	return zaakPlan{sys: int32(si), zt: int32(zi), init: init, reg: reg, start: start, closed: closed,
-		linkKlant: g.chance(0.5), vert: -1, maxVert: data.ZeerGeheim, docs: -1, seq: int32(g.zaakSeq)}
+		linkKlant: g.chance(0.5), vert: -1, maxVert: data.ZeerGeheim, docs: -1, seq: g.planSeq}
 }
 
 func (g *generator) materializeZaken(plans []zaakPlan) {
@@ -148,7 +148,9 @@ func (g *generator) materializeZaak(p *zaakPlan) data.Ref {
 	if p.closed {
 		tEnd = max(g.officeTime(end), t0+data.DateTime(k-1)*900)
 	} else {
-		tEnd = t0 + data.DateTime(float64(lastMoment-t0)*(0.2+0.7*g.rng.Float64()))
+		// An open zaak progressed within about its doorlooptijd, then waits.
+		span := min(float64(lastMoment-t0), float64(zt.days)*86400*1.2)
+		tEnd = t0 + data.DateTime(span*(0.2+0.7*g.rng.Float64()))
 	}
 	if maxK := 1 + int((lastMoment-t0)/600); k > maxK {
 		k = maxK
@@ -296,7 +298,10 @@ func (g *generator) materializeZaak(p *zaakPlan) data.Ref {
 		if i > 0 {
 			ii = oneOf(g, zi.iots)
 		}
-		created := p.reg + data.Date(g.rng.IntN(int(docEnd-p.reg)+1))
+		created := p.reg // the aanvraag comes in with the zaak
+		if i > 0 {
+			created += data.Date(g.rng.IntN(int(docEnd-p.reg) + 1))
+		}
 		doc, reg := g.addDocument(s, ii, zt.short, zi.global, created, vert, t0, p.closed)
 		zios[i] = g.st.zio.add(inst, data.ZaakInformatieObject{
 			Inst: inst, Zaak: zr, Informatieobject: doc, Titel: g.st.docs.get(doc).Titel, Registratiedatum: reg,
