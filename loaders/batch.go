@@ -84,6 +84,8 @@ func (l *Loaders) route(url string, kind upstream.APIKind, what string) (*upstre
 // concurrency per upstream). A 404 means not found; other failures are
 // errors for that URL only.
 func fetchEach(ctx context.Context, l *Loaders, c *upstream.Client, urls []string) map[string]fetched {
+	// One cache round trip for the whole batch.
+	ctx = c.PrefetchGET(ctx, urls)
 	out := make(map[string]fetched, len(urls))
 	var mu sync.Mutex
 	var wg sync.WaitGroup

@@ -21,6 +21,7 @@ type SourceCost struct {
 	L2          int     `json:"l2"`
 	Revalidated int     `json:"revalidated"`
 	Stale       int     `json:"stale"`
+	Shared      int     `json:"shared"`
 }
 
 // Cost is the extensions.cost of a GraphQL response.
@@ -69,11 +70,17 @@ func (u *usage) record(c upstream.Call) {
 	case "l2":
 		sc.L2++
 		return
-	case "revalidated":
-		sc.Revalidated++
+	case "shared":
+		// Answered by a concurrent identical request's upstream call.
+		sc.Shared++
+		return
 	case "stale":
+		// The failed request was counted already; its stale answer is served.
 		sc.Stale++
 		u.stale = append(u.stale, StaleServed{Source: c.Source, URL: c.URL})
+		return
+	case "revalidated":
+		sc.Revalidated++
 	}
 	sc.Requests++
 	sc.time += c.Duration

@@ -34,6 +34,8 @@ type options struct {
 	transport http.RoundTripper
 	observer  Observer
 	now       func() time.Time
+	cache     ResponseCache
+	policy    func(Upstream) CachePolicy
 }
 
 // WithTransport makes the client(s) use rt instead of their own transport.
@@ -80,6 +82,10 @@ type Client struct {
 	sem      chan struct{}
 	observer Observer
 	now      func() time.Time
+
+	cache  ResponseCache
+	policy CachePolicy
+	flight flightGroup
 }
 
 // NewClient validates u and builds its client.
@@ -105,6 +111,10 @@ func NewClient(u Upstream, opts ...Option) (*Client, error) {
 		sem:      make(chan struct{}, u.MaxConcurrency),
 		observer: o.observer,
 		now:      o.now,
+		cache:    o.cache,
+	}
+	if o.cache != nil && o.policy != nil {
+		c.policy = o.policy(u)
 	}
 	c.http = &http.Client{Transport: o.transport, CheckRedirect: c.checkRedirect}
 	return c, nil
@@ -200,7 +210,7 @@ type Response struct {
 // call. At most MaxConcurrency calls are in flight; waiting for a slot ends
 // with the request's context. Each call gets a deadline of Timeout (or the
 // context's, if sooner) covering the whole exchange including the body.
-func (c *Client) Do(req *http.Request, v any) (*Response, error) {
+func (c *Client) exchange(req *http.Request, v any) (*Response, error) {
 	if !c.ownsRequestURL(req.URL) {
 		return nil, c.unknownSource(req.URL.String(), "URL does not belong to upstream base "+c.base.String())
 	}
@@ -312,6 +322,9 @@ func (c *Client) decode(req *http.Request, r *Response, v any) error {
 }
 
 func (c *Client) observe(req *http.Request, status int, dur time.Duration, err error, cacheTier string) {
+	if status == http.StatusNotModified && cacheTier == "" {
+		cacheTier = CacheRevalidated
+	}
 	if c.observer != nil {
 		c.observer.OnRequest(c.cfg.Name, req.Method, req.URL.String(), status, dur, err)
 	}
