@@ -21,6 +21,7 @@ package config
 import (
 	"fmt"
 	"log/slog"
+	"slices"
 	"time"
 
 	"github.com/klantgraaf/klantgraaf/upstream"
@@ -177,9 +178,69 @@ func (r Redis) LogValue() slog.Value {
 
 // Cache configures how long fetched objects may be reused.
 type Cache struct {
-	// TTL maps an API kind (e.g. catalogi) to the lifetime of cached
-	// objects of that kind; 0 disables caching for the kind.
+	// TTL maps an API kind (e.g. catalogi) to how long its answers are
+	// served without asking the provider; 0 disables caching for the kind.
+	// Kinds not listed use DefaultCacheTTL. After the TTL an answer with an
+	// ETag is revalidated (If-None-Match; a 304 costs no body).
 	TTL map[string]Duration `yaml:"ttl"`
+	// StaleIfError is how long past its TTL an answer may still be served,
+	// marked stale, while its provider is unavailable (default 5m; 0 off).
+	StaleIfError *Duration `yaml:"staleIfError"`
+	// L1Bytes bounds the in-process cache (default 64 MiB).
+	L1Bytes int64 `yaml:"l1Bytes"`
+	// PerUser lists the API kinds whose providers decide per end user what
+	// they return; their cache entries are kept per end user.
+	PerUser []string `yaml:"perUser"`
+	// Disabled turns the cache off entirely.
+	Disabled bool `yaml:"disabled"`
+}
+
+// Cache defaults.
+const (
+	DefaultL1Bytes      = 64 << 20
+	DefaultStaleIfError = 5 * time.Minute
+)
+
+// DefaultCacheTTL is the lifetime per API kind when the configuration names
+// none: catalogi change rarely; case and contact data briefly.
+var DefaultCacheTTL = map[string]time.Duration{
+	"zaken": 15 * time.Second, "catalogi": time.Hour, "documenten": time.Minute,
+	"klanten": 30 * time.Second, "contactmomenten": 15 * time.Second, "verzoeken": 15 * time.Second,
+	"klantinteracties": 15 * time.Second, "contactgegevens": time.Minute,
+}
+
+// TTLFor is the cache lifetime of an API kind.
+func (c *Cache) TTLFor(kind string) time.Duration {
+	if c != nil && c.Disabled {
+		return 0
+	}
+	if c != nil {
+		if d, ok := c.TTL[kind]; ok {
+			return time.Duration(d)
+		}
+	}
+	return DefaultCacheTTL[kind]
+}
+
+// StaleBound is the stale-if-error bound.
+func (c *Cache) StaleBound() time.Duration {
+	if c == nil || c.StaleIfError == nil {
+		return DefaultStaleIfError
+	}
+	return time.Duration(*c.StaleIfError)
+}
+
+// L1Size is the in-process cache bound in bytes.
+func (c *Cache) L1Size() int64 {
+	if c == nil || c.L1Bytes == 0 {
+		return DefaultL1Bytes
+	}
+	return c.L1Bytes
+}
+
+// IsPerUser reports whether kind's entries are kept per end user.
+func (c *Cache) IsPerUser(kind string) bool {
+	return c != nil && slices.Contains(c.PerUser, kind)
 }
 
 // Default returns a configuration with every default applied and no

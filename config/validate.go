@@ -350,4 +350,15 @@ func (k *checker) cache() {
 			k.add(p, "must not be negative (0 disables caching)")
 		}
 	}
+	if c.StaleIfError != nil && *c.StaleIfError < 0 {
+		k.add("cache.staleIfError", "must not be negative (0 disables serving stale answers)")
+	}
+	if c.L1Bytes < 0 {
+		k.add("cache.l1Bytes", "must not be negative")
+	}
+	for i, kind := range c.PerUser {
+		if !upstream.APIKind(kind).Valid() {
+			k.add(fmt.Sprintf("cache.perUser[%d]", i), "unknown api kind %q, want one of %s", kind, strings.Join(APIKinds, ", "))
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 
+	"github.com/klantgraaf/klantgraaf/cache"
 	"github.com/klantgraaf/klantgraaf/config"
 	"github.com/klantgraaf/klantgraaf/graph"
 	"github.com/klantgraaf/klantgraaf/loaders"
@@ -20,6 +21,8 @@ type GatewayOptions struct {
 	Logger   *slog.Logger
 	Examples []server.Example
 	Ready    func(context.Context) error
+	// Cache, when set, receives the response cache (for statistics).
+	Cache **cache.Tiered
 }
 
 // NewGateway wires the layers: configuration → upstream registry → shared
@@ -29,15 +32,21 @@ func NewGateway(cfg *config.Config, o GatewayOptions) (http.Handler, error) {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	reg, err := upstream.NewRegistry(cfg.Upstreams())
+	var regOpts []upstream.Option
+	rc, closeCache, err := buildCache(cfg, logger)
 	if err != nil {
+		return nil, err
+	}
+	if rc != nil {
+		regOpts = append(regOpts, upstream.WithCache(responseCache{rc}, cachePolicy(cfg)))
+	}
+	reg, err := upstream.NewRegistry(cfg.Upstreams(), regOpts...)
+	if err != nil {
+		_ = closeCache()
 		return nil, fmt.Errorf("upstreams: %w", err)
 	}
-	if cfg.Redis != nil {
-		logger.Warn("the redis section is validated but not used yet")
-	}
-	if cfg.Cache != nil {
-		logger.Warn("the cache section is validated but not used yet")
+	if o.Cache != nil {
+		*o.Cache = rc
 	}
 	fetcher := loaders.NewFetcher(reg, loaders.Options{Logger: logger})
 	es := graph.NewExecutableSchema(graph.Config{Resolvers: resolvers.New(fetcher)})
