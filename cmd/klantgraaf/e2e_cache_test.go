@@ -234,7 +234,9 @@ func TestCachedDataNeverCrossesPrincipals(t *testing.T) {
 			Klantbeeld struct {
 				Zaken struct {
 					TotalCount int
-					Edges      []struct{ Node struct{ Vertrouwelijkheidaanduiding string } }
+					Edges      []struct {
+						Node struct{ Vertrouwelijkheidaanduiding string }
+					}
 				}
 			}
 		}
