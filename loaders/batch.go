@@ -128,15 +128,39 @@ type zoekPage struct {
 
 // fetchZoek fetches objects by uuid with POST {path}/_zoek {"uuid__in": …}
 // in chunks, the batched read the Zaken and Documenten APIs offer. Extra
-// body fields (e.g. expand) come from extra.
+// body fields (e.g. expand) come from extra. Objects are cached one by one
+// (keyed by URL and the extra fields), so a later batch with other members
+// still finds them: cached objects are looked up first, in one round trip,
+// and only the others are searched for.
 func fetchZoek(path string, extra func(l *Loaders) map[string]any) fetchFunc {
 	return func(ctx context.Context, l *Loaders, c *upstream.Client, urls []string) map[string]fetched {
 		out := make(map[string]fetched, len(urls))
+		var ext map[string]any
+		if extra != nil {
+			ext = extra(l)
+		}
+		variant := objectVariant(ext)
+		missing := urls
+		if c.CachesObjects() {
+			keys := make([]string, len(urls))
+			for i, u := range urls {
+				keys[i] = c.ObjectKey(ctx, u, variant)
+			}
+			hits := c.GetObjects(ctx, keys)
+			missing = missing[:0:0]
+			for i, u := range urls {
+				if b, ok := hits[keys[i]]; ok {
+					out[u] = fetched{raw: b}
+				} else {
+					missing = append(missing, u)
+				}
+			}
+		}
 		var mu sync.Mutex
 		var wg sync.WaitGroup
-		for start := 0; start < len(urls); start += zoekChunk {
-			end := min(start+zoekChunk, len(urls))
-			chunk := urls[start:end]
+		fresh := map[string][]byte{}
+		for start := 0; start < len(missing); start += zoekChunk {
+			chunk := missing[start:min(start+zoekChunk, len(missing))]
 			wg.Add(1)
 			go func(chunk []string) {
 				defer wg.Done()
@@ -145,14 +169,13 @@ func fetchZoek(path string, extra func(l *Loaders) map[string]any) fetchFunc {
 					uuids[i] = uuidOf(u)
 				}
 				body := map[string]any{"uuid__in": uuids}
-				if extra != nil {
-					for k, v := range extra(l) {
-						body[k] = v
-					}
+				for k, v := range ext {
+					body[k] = v
 				}
 				var page zoekPage
 				target := fmt.Sprintf("%s/_zoek?pageSize=%d", path, zoekChunk)
-				_, err := c.Post(ctx, target, body, &page)
+				// The search itself is not cached: its members are.
+				_, err := c.Post(upstream.WithoutCache(ctx), target, body, &page)
 				mu.Lock()
 				defer mu.Unlock()
 				if err != nil {
@@ -167,11 +190,13 @@ func fetchZoek(path string, extra func(l *Loaders) map[string]any) fetchFunc {
 					}
 					if json.Unmarshal(raw, &head) == nil && head.URL != "" {
 						out[head.URL] = fetched{raw: raw}
+						fresh[c.ObjectKey(ctx, head.URL, variant)] = raw
 					}
 				}
 			}(chunk)
 		}
 		wg.Wait()
+		c.PutObjects(ctx, fresh)
 		// Keys whose URL form differs from the provider's (e.g. a trailing
 		// slash) are matched by uuid.
 		byUUID := map[string]fetched{}
@@ -187,4 +212,11 @@ func fetchZoek(path string, extra func(l *Loaders) map[string]any) fetchFunc {
 		}
 		return out
 	}
+}
+
+// objectVariant names how an object was fetched — its comma-separated
+// expand set — as part of its cache key (see upstream.Client.ObjectKey).
+func objectVariant(ext map[string]any) string {
+	e, _ := ext["expand"].([]string)
+	return strings.Join(e, ",")
 }

@@ -21,7 +21,7 @@ import (
 type Options struct {
 	Logger *slog.Logger
 	// BatchWait is how long a loader collects keys before fetching
-	// (default 2ms).
+	// (default 100µs).
 	BatchWait time.Duration
 	// MaxListItems bounds the items collected for one person-scoped list
 	// (default 1000).
@@ -40,7 +40,7 @@ func NewFetcher(reg *upstream.Registry, opts Options) *Fetcher {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
 	if opts.BatchWait <= 0 {
-		opts.BatchWait = 2 * time.Millisecond
+		opts.BatchWait = 100 * time.Microsecond
 	}
 	if opts.MaxListItems <= 0 {
 		opts.MaxListItems = 1000

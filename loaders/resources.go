@@ -32,12 +32,7 @@ func plain[T any, M any](f func(*T) M) func(*upstream.Client, *T) M {
 
 func (l *Loaders) init() {
 	l.zaak = newURLLoader(l, upstream.APIZaken, "zaak",
-		fetchZoek("zaken", func(l *Loaders) map[string]any {
-			if e := l.zaakExpandSet(); len(e) > 0 {
-				return map[string]any{"expand": e}
-			}
-			return nil
-		}),
+		fetchZoek("zaken", zaakExtra),
 		func(ctx context.Context, c *upstream.Client, raw json.RawMessage) (*model.Zaak, error) {
 			var z zaken.Zaak
 			if err := json.Unmarshal(raw, &z); err != nil {
@@ -328,4 +323,13 @@ func nodeOf[T model.Node](v T, err error) (model.Node, error) {
 	}
 	var n model.Node = v
 	return n, nil
+}
+
+// zaakExtra is the part of a zaken search body that decides the shape of
+// the answer: the request's expand set.
+func zaakExtra(l *Loaders) map[string]any {
+	if e := l.zaakExpandSet(); len(e) > 0 {
+		return map[string]any{"expand": e}
+	}
+	return nil
 }

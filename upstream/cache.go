@@ -5,8 +5,11 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"io"
 	"net/http"
+	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -190,7 +193,12 @@ func (c *Client) Do(req *http.Request, v any) (*Response, error) {
 	now := c.now()
 	if found && now.Sub(hit.FetchedAt) < c.policy.TTL {
 		resp := c.fromCache(req, hit, hit.Tier)
+		if c.decoded.reuse(key, hit.FetchedAt, v) {
+			c.observe(req, http.StatusOK, 0, nil, hit.Tier)
+			return resp, nil
+		}
 		if err := c.decodeInto(req, resp, v); err == nil {
+			c.decoded.remember(key, hit.FetchedAt, v)
 			c.observe(req, http.StatusOK, 0, nil, hit.Tier)
 			return resp, nil
 		}
@@ -220,6 +228,7 @@ func (c *Client) Do(req *http.Request, v any) (*Response, error) {
 			return result{resp: c.fromCache(req, hit, CacheRevalidated)}
 		case err == nil && resp.StatusCode >= 200 && resp.StatusCode < 300 && isJSONContentType(resp.Header.Get("Content-Type")):
 			c.store(ctx, key, CachedResponse{Body: resp.Body, ETag: resp.ETag, FetchedAt: c.now()})
+			c.storeListObjects(ctx, req, body, resp.Body)
 		case err != nil && found && IsKind(err, Unavailable) && c.now().Sub(hit.FetchedAt) < c.policy.TTL+c.policy.StaleIfError:
 			c.report(req, CacheStale)
 			return result{resp: c.fromCache(req, hit, CacheStale)}
@@ -316,4 +325,126 @@ func (g *flightGroup) do(key string, fn func() any) (v any, shared bool) {
 	}()
 	fc.val = fn()
 	return fc.val, false
+}
+
+// Objects of a batch are cached one by one, so a later batch with other
+// members (or a list that contained them) still finds them.
+
+// ObjectKey is the cache key of one object as fetched in variant: the
+// comma-separated expand set it was asked with ("" for none).
+func (c *Client) ObjectKey(ctx context.Context, url, variant string) string {
+	return c.cacheKey(ctx, "OBJECT", url, []byte(variant))
+}
+
+// CachesObjects reports whether the client caches objects at all.
+func (c *Client) CachesObjects() bool { return c.cache != nil && c.policy.TTL > 0 }
+
+// GetObjects returns the fresh cached objects among keys (one cache round
+// trip), reporting each hit like a cached request.
+func (c *Client) GetObjects(ctx context.Context, keys []string) map[string][]byte {
+	if !c.CachesObjects() || len(keys) == 0 {
+		return nil
+	}
+	now := c.now()
+	hits := c.cache.GetMulti(ctx, keys)
+	out := make(map[string][]byte, len(hits))
+	h := hookFrom(ctx)
+	for k, v := range hits {
+		if now.Sub(v.FetchedAt) >= c.policy.TTL {
+			continue
+		}
+		out[k] = v.Body
+		if h != nil {
+			h(Call{Source: c.cfg.Name, Method: http.MethodGet, Status: http.StatusOK, Cache: v.Tier})
+		}
+	}
+	return out
+}
+
+// PutObjects stores objects (raw JSON) under their keys.
+func (c *Client) PutObjects(ctx context.Context, objs map[string][]byte) {
+	if !c.CachesObjects() || len(objs) == 0 {
+		return
+	}
+	now := c.now()
+	keep := c.policy.TTL + max64(c.policy.StaleIfError, c.policy.TTL)
+	items := make([]CacheItem, 0, len(objs))
+	for k, b := range objs {
+		items = append(items, CacheItem{Key: k, Value: CachedResponse{Body: b, FetchedAt: now}, TTL: keep})
+	}
+	c.cache.SetMulti(ctx, items)
+}
+
+// storeListObjects stores the members of a Zaken or Documenten list or
+// search answer as objects too (see ObjectKey), so a batch loading them by
+// URL later finds them without a request.
+func (c *Client) storeListObjects(ctx context.Context, req *http.Request, reqBody, body []byte) {
+	if c.cfg.Kind != APIZaken && c.cfg.Kind != APIDocumenten {
+		return
+	}
+	var page struct {
+		Results []json.RawMessage `json:"results"`
+	}
+	if json.Unmarshal(body, &page) != nil || len(page.Results) == 0 {
+		return
+	}
+	variant := req.URL.Query().Get("expand")
+	if req.Method == http.MethodPost {
+		var zoek struct {
+			Expand []string `json:"expand"`
+		}
+		_ = json.Unmarshal(reqBody, &zoek)
+		variant = strings.Join(zoek.Expand, ",")
+	}
+	objs := make(map[string][]byte, len(page.Results))
+	for _, raw := range page.Results {
+		var head struct {
+			URL string `json:"url"`
+		}
+		if json.Unmarshal(raw, &head) == nil && head.URL != "" {
+			objs[c.ObjectKey(ctx, head.URL, variant)] = raw
+		}
+	}
+	c.PutObjects(ctx, objs)
+}
+
+// decodedMemo keeps the decoded form of recently served cache entries, so a
+// hot entry is not decoded again for every request. Values handed out are
+// shared between callers, who treat them as read-only.
+type decodedMemo struct {
+	mu sync.Mutex
+	m  map[string]reflect.Value
+}
+
+const maxDecoded = 2048
+
+func decodedKey(key string, at time.Time, v any) string {
+	return key + "|" + strconv.FormatInt(at.UnixNano(), 36) + "|" + reflect.TypeOf(v).String()
+}
+
+func (d *decodedMemo) reuse(key string, at time.Time, v any) bool {
+	rv := reflect.ValueOf(v)
+	if v == nil || rv.Kind() != reflect.Pointer || rv.IsNil() {
+		return false
+	}
+	d.mu.Lock()
+	got, ok := d.m[decodedKey(key, at, v)]
+	d.mu.Unlock()
+	if ok {
+		rv.Elem().Set(got)
+	}
+	return ok
+}
+
+func (d *decodedMemo) remember(key string, at time.Time, v any) {
+	rv := reflect.ValueOf(v)
+	if v == nil || rv.Kind() != reflect.Pointer || rv.IsNil() {
+		return
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.m == nil || len(d.m) >= maxDecoded {
+		d.m = make(map[string]reflect.Value, 64) // bounded: start over
+	}
+	d.m[decodedKey(key, at, v)] = rv.Elem()
 }

@@ -11,6 +11,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/sony/gobreaker/v2"
 )
 
 const maxRedirects = 5
@@ -49,8 +51,9 @@ func WithClock(now func() time.Time) Option { return func(o *options) { o.now = 
 
 // NewTransport returns a keep-alive transport suited for upstream traffic:
 // maxIdlePerHost idle connections are kept per host (use at least the
-// MaxConcurrency of the upstreams it serves). Compression is left to the
-// transport, which asks for gzip and decodes it transparently.
+// MaxConcurrency of the upstreams it serves). Its transparent decompression
+// is off: the client asks for gzip itself and decompresses with the
+// response size limit applied to the decompressed bytes.
 func NewTransport(maxIdlePerHost, maxIdle int) *http.Transport {
 	if maxIdlePerHost <= 0 {
 		maxIdlePerHost = DefaultMaxConcurrency
@@ -65,6 +68,7 @@ func NewTransport(maxIdlePerHost, maxIdle int) *http.Transport {
 			KeepAlive: 30 * time.Second,
 		}).DialContext,
 		ForceAttemptHTTP2:     true,
+		DisableCompression:    true,
 		MaxIdleConns:          maxIdle,
 		MaxIdleConnsPerHost:   maxIdlePerHost,
 		IdleConnTimeout:       90 * time.Second,
@@ -83,9 +87,14 @@ type Client struct {
 	observer Observer
 	now      func() time.Time
 
-	cache  ResponseCache
-	policy CachePolicy
-	flight flightGroup
+	cache   ResponseCache
+	policy  CachePolicy
+	flight  flightGroup
+	decoded decodedMemo
+
+	breaker *gobreaker.CircuitBreaker[*Response]
+	// sleep waits between attempts; replaced in tests.
+	sleep func(context.Context, time.Duration) error
 }
 
 // NewClient validates u and builds its client.
@@ -112,6 +121,8 @@ func NewClient(u Upstream, opts ...Option) (*Client, error) {
 		observer: o.observer,
 		now:      o.now,
 		cache:    o.cache,
+		breaker:  newBreaker(u),
+		sleep:    sleepCtx,
 	}
 	if o.cache != nil && o.policy != nil {
 		c.policy = o.policy(u)
@@ -208,12 +219,22 @@ type Response struct {
 // The request's URL must belong to the upstream (requests built by
 // NewRequest always do); credentials are attached here, fresh for every
 // call. At most MaxConcurrency calls are in flight; waiting for a slot ends
-// with the request's context. Each call gets a deadline of Timeout (or the
-// context's, if sooner) covering the whole exchange including the body.
+// with the request's context. Each attempt gets a deadline of Timeout (or
+// the context's, if sooner) covering the whole exchange including the body.
+//
+// Idempotent reads are retried after connection errors, 502, 503, 504 and
+// 429 (see attempts); every attempt is a request of its own, reported to
+// the observer and the request hook. All requests pass the upstream's
+// circuit breaker (see guarded).
 func (c *Client) exchange(req *http.Request, v any) (*Response, error) {
 	if !c.ownsRequestURL(req.URL) {
 		return nil, c.unknownSource(req.URL.String(), "URL does not belong to upstream base "+c.base.String())
 	}
+	return c.guarded(req, v)
+}
+
+// attempt sends req once; n is the attempt number, counting from 1.
+func (c *Client) attempt(req *http.Request, v any, n int) (*Response, error) {
 	parent := req.Context()
 	select {
 	case c.sem <- struct{}{}:
@@ -226,6 +247,14 @@ func (c *Client) exchange(req *http.Request, v any) (*Response, error) {
 	ctx, cancel := context.WithTimeout(parent, c.cfg.Timeout)
 	defer cancel()
 	out := req.Clone(ctx)
+	if n > 1 && req.GetBody != nil {
+		body, err := req.GetBody()
+		if err != nil {
+			return nil, &Error{Op: req.Method, Kind: Other, Source: c.cfg.Name, Method: req.Method, URL: req.URL.String(), Detail: "repeating the request body", Err: err}
+		}
+		out.Body = body
+	}
+	out.Header.Set("Accept-Encoding", "gzip")
 	if err := c.authorize(out); err != nil {
 		return nil, &Error{Op: req.Method, Kind: Other, Source: c.cfg.Name, Method: req.Method, URL: req.URL.String(), Detail: "signing credentials", Err: err}
 	}
@@ -266,24 +295,17 @@ func (c *Client) exchange(req *http.Request, v any) (*Response, error) {
 	return r, nil
 }
 
-// roundTrip executes the request and reads at most MaxResponseBytes+1 bytes
-// of the body.
+// roundTrip executes the request and reads (and decompresses) at most
+// MaxResponseBytes of the body; see readBody.
 func (c *Client) roundTrip(req *http.Request) (*http.Response, []byte, error) {
 	resp, err := c.http.Do(req)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer resp.Body.Close()
-	limit := c.cfg.MaxResponseBytes
-	if resp.ContentLength > limit {
-		return resp, nil, c.tooLarge(req, resp.StatusCode)
-	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	body, err := c.readBody(req, resp)
 	if err != nil {
 		return resp, nil, err
-	}
-	if int64(len(body)) > limit {
-		return resp, nil, c.tooLarge(req, resp.StatusCode)
 	}
 	return resp, body, nil
 }

@@ -452,7 +452,9 @@ func TestRequestBodyIsJSON(t *testing.T) {
 
 func TestDefaultTransportSettings(t *testing.T) {
 	tr := upstream.NewTransport(16, 40)
-	if tr.MaxIdleConnsPerHost != 16 || tr.MaxIdleConns != 40 || tr.DisableKeepAlives || tr.DisableCompression {
+	// Compression is off in the transport: the client asks for gzip itself
+	// and bounds the decompressed size (see gzip.go).
+	if tr.MaxIdleConnsPerHost != 16 || tr.MaxIdleConns != 40 || tr.DisableKeepAlives || !tr.DisableCompression {
 		t.Errorf("transport = %+v", tr)
 	}
 }

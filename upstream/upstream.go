@@ -76,8 +76,48 @@ type Upstream struct {
 	// means DefaultMaxConcurrency.
 	MaxConcurrency int
 	// MaxResponseBytes caps the size of a response body. Zero means
-	// DefaultMaxResponseBytes.
+	// DefaultMaxResponseBytes. For a compressed answer it applies to the
+	// decompressed bytes.
 	MaxResponseBytes int64
+	// Retry says how idempotent reads are repeated after a connection
+	// error, 502, 503, 504 or 429. Zero fields take the defaults.
+	Retry RetryPolicy
+	// Breaker configures the circuit breaker in front of the upstream.
+	// Zero fields take the defaults.
+	Breaker BreakerPolicy
+}
+
+// RetryPolicy configures retries of idempotent reads (GET, HEAD and the
+// POST …/_zoek searches).
+type RetryPolicy struct {
+	// MaxAttempts is the number of attempts including the first; 1 turns
+	// retrying off. Zero means DefaultMaxAttempts.
+	MaxAttempts int
+	// BaseDelay is the wait before the first retry; each further retry
+	// doubles it, with jitter. Zero means DefaultRetryBaseDelay.
+	BaseDelay time.Duration
+	// MaxDelay caps one wait. A Retry-After asking for longer ends the
+	// request with the retryable error instead. Zero means
+	// DefaultRetryMaxDelay.
+	MaxDelay time.Duration
+}
+
+// BreakerPolicy configures the circuit breaker of one upstream. It opens
+// after Failures consecutive failed requests of kind Unavailable (other
+// failures such as 404 or 400 do not count, nor requests whose caller gave
+// up), fails fast while open, and after OpenTimeout lets HalfOpenProbes
+// requests through: if they succeed it closes again, if one fails it
+// reopens.
+type BreakerPolicy struct {
+	// Failures is the number of consecutive failures that opens the
+	// breaker. Zero means DefaultBreakerFailures.
+	Failures int
+	// OpenTimeout is how long the breaker stays open before probing. Zero
+	// means DefaultBreakerOpenTimeout.
+	OpenTimeout time.Duration
+	// HalfOpenProbes is the number of requests let through while half
+	// open, all of which must succeed to close it. Zero means 1.
+	HalfOpenProbes int
 }
 
 // Defaults applied to zero configuration values.
@@ -85,6 +125,19 @@ const (
 	DefaultTimeout          = 10 * time.Second
 	DefaultMaxConcurrency   = 8
 	DefaultMaxResponseBytes = 16 << 20
+
+	DefaultMaxAttempts        = 3
+	DefaultRetryBaseDelay     = 50 * time.Millisecond
+	DefaultRetryMaxDelay      = 2 * time.Second
+	DefaultBreakerFailures    = 5
+	DefaultBreakerOpenTimeout = 10 * time.Second
+	DefaultBreakerProbes      = 1
+)
+
+// Upper bounds of the resilience settings.
+const (
+	MaxRetryAttempts   = 10
+	MaxBreakerFailures = 1000
 )
 
 // withDefaults returns u with zero limits replaced by the defaults.
@@ -100,6 +153,24 @@ func (u Upstream) withDefaults() Upstream {
 	}
 	if u.Auth.Type == "" {
 		u.Auth.Type = AuthNone
+	}
+	if u.Retry.MaxAttempts <= 0 {
+		u.Retry.MaxAttempts = DefaultMaxAttempts
+	}
+	if u.Retry.BaseDelay <= 0 {
+		u.Retry.BaseDelay = DefaultRetryBaseDelay
+	}
+	if u.Retry.MaxDelay <= 0 {
+		u.Retry.MaxDelay = max(DefaultRetryMaxDelay, u.Retry.BaseDelay)
+	}
+	if u.Breaker.Failures <= 0 {
+		u.Breaker.Failures = DefaultBreakerFailures
+	}
+	if u.Breaker.OpenTimeout <= 0 {
+		u.Breaker.OpenTimeout = DefaultBreakerOpenTimeout
+	}
+	if u.Breaker.HalfOpenProbes <= 0 {
+		u.Breaker.HalfOpenProbes = DefaultBreakerProbes
 	}
 	return u
 }
@@ -130,6 +201,22 @@ func (u Upstream) Validate() error {
 	}
 	if u.Timeout < 0 || u.MaxConcurrency < 0 || u.MaxResponseBytes < 0 {
 		return fmt.Errorf("upstream %q: negative limit", u.Name)
+	}
+	r, b := u.Retry, u.Breaker
+	if r.MaxAttempts < 0 || r.BaseDelay < 0 || r.MaxDelay < 0 {
+		return fmt.Errorf("upstream %q: negative retry setting", u.Name)
+	}
+	if r.MaxAttempts > MaxRetryAttempts {
+		return fmt.Errorf("upstream %q: at most %d retry attempts", u.Name, MaxRetryAttempts)
+	}
+	if r.MaxDelay > 0 && r.BaseDelay > r.MaxDelay {
+		return fmt.Errorf("upstream %q: retry base delay %s exceeds max delay %s", u.Name, r.BaseDelay, r.MaxDelay)
+	}
+	if b.Failures < 0 || b.OpenTimeout < 0 || b.HalfOpenProbes < 0 {
+		return fmt.Errorf("upstream %q: negative breaker setting", u.Name)
+	}
+	if b.Failures > MaxBreakerFailures || b.HalfOpenProbes > MaxBreakerFailures {
+		return fmt.Errorf("upstream %q: breaker failures and half-open probes at most %d", u.Name, MaxBreakerFailures)
 	}
 	return nil
 }

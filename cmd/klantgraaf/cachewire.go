@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"time"
 
 	"github.com/klantgraaf/klantgraaf/cache"
 	"github.com/klantgraaf/klantgraaf/config"
@@ -58,4 +59,16 @@ func cachePolicy(cfg *config.Config) func(upstream.Upstream) upstream.CachePolic
 		kind := string(u.Kind)
 		return upstream.CachePolicy{TTL: cfg.Cache.TTLFor(kind), StaleIfError: cfg.Cache.StaleBound(), PerUser: cfg.Cache.IsPerUser(kind)}
 	}
+}
+
+// pingRedis checks a Redis URL answers.
+func pingRedis(ctx context.Context, url string) error {
+	r, err := cache.NewRedisFromURL(url, cache.RedisOptions{})
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	ctx, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	return r.Client().Ping(ctx).Err()
 }

@@ -20,14 +20,14 @@ import (
 
 // env is a simulator plus a gateway in front of it, both in-process.
 type env struct {
-	t       *testing.T
+	t       testing.TB
 	sim     *sim.Sim
 	cfg     *config.Config
 	gateway *httptest.Server
 	provs   map[string]sim.Provider
 }
 
-func newEnv(t *testing.T, simCfg sim.Config, mutate func(*config.Config)) *env {
+func newEnv(t testing.TB, simCfg sim.Config, mutate func(*config.Config)) *env {
 	t.Helper()
 	if simCfg.Scale == "" {
 		simCfg.Scale = "small"
@@ -104,7 +104,7 @@ func (e *env) query(q string, vars map[string]any, data any, headers ...string) 
 }
 
 // readQuery reads a query kept in testdata/queries.
-func readQuery(t *testing.T, name string) string {
+func readQuery(t testing.TB, name string) string {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "queries", name))
 	if err != nil {
@@ -116,7 +116,7 @@ func readQuery(t *testing.T, name string) string {
 // rest is an independent REST client for the simulator, used to compute the
 // expected answers straight from the providers.
 type rest struct {
-	t  *testing.T
+	t  testing.TB
 	e  *env
 	hc *http.Client
 }

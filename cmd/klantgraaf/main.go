@@ -47,6 +47,10 @@ func main() {
 		os.Exit(1)
 	}
 
+	if m.oneShot {
+		_ = m.Close()
+		return
+	}
 	var failed error
 	select {
 	case <-ctx.Done():
@@ -98,6 +102,8 @@ type Main struct {
 	ln       net.Listener
 	failed   chan error
 	draining atomic.Bool
+	// oneShot: the command has finished when Run returns (bench).
+	oneShot bool
 }
 
 // NewMain returns a Main wired to the process's standard streams and
@@ -115,6 +121,7 @@ func NewMain() *Main {
 const usage = `Usage:
   klantgraaf serve --config FILE   run the gateway from a configuration file
   klantgraaf demo [flags]          run the gateway over the built-in simulator
+  klantgraaf bench [flags]         measure the klantbeeld: naive REST, cold, warm, load
   klantgraaf help                  show this help
 
 Run "klantgraaf serve -h" or "klantgraaf demo -h" for the flags.
@@ -146,6 +153,13 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 			return err
 		}
 		return m.runDemo(ctx, opts)
+	case "bench":
+		opts, err := ParseBenchFlags(args[1:], m.Stderr, m.Getenv)
+		if err != nil {
+			return err
+		}
+		m.oneShot = true
+		return m.runBench(ctx, opts)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(m.Stdout, usage)
 		return flag.ErrHelp
