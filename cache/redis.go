@@ -97,7 +97,8 @@ var _ Cache = (*Redis)(nil)
 
 // NewRedis returns the Redis tier over client. The client stays the
 // caller's (Close does not close it) and must have ContextTimeoutEnabled
-// set, or the Timeout does not bound socket reads and writes.
+// set, or the Timeout does not bound socket reads and writes; see
+// NewRedisFromOptions for the retry settings that suit a cache.
 func NewRedis(client redis.UniversalClient, opts RedisOptions) *Redis {
 	if opts.Prefix == "" {
 		opts.Prefix = DefaultRedisPrefix
@@ -139,11 +140,23 @@ func NewRedis(client redis.UniversalClient, opts RedisOptions) *Redis {
 }
 
 // NewRedisFromOptions connects with go-redis's NewUniversalClient: one
-// address is a single server, several a Cluster, MasterName Sentinel. It
-// sets ContextTimeoutEnabled. Connecting is lazy: an unreachable Redis is
-// not an error here, only misses later.
+// address is a single server, several a Cluster, MasterName Sentinel.
+// Connecting is lazy: an unreachable Redis is not an error here, only
+// misses later.
+//
+// It sets ContextTimeoutEnabled, so the Timeout bounds socket I/O, and,
+// unless they are set, turns off go-redis's retries (MaxRetries -1,
+// DialerRetries 1): with them, a Redis that is down costs every operation
+// the whole Timeout in backoff instead of failing at once. The next
+// operation is the retry.
 func NewRedisFromOptions(uo redis.UniversalOptions, opts RedisOptions) *Redis {
 	uo.ContextTimeoutEnabled = true
+	if uo.DialerRetries == 0 {
+		uo.DialerRetries = 1
+	}
+	if uo.MaxRetries == 0 {
+		uo.MaxRetries = -1
+	}
 	r := NewRedis(redis.NewUniversalClient(&uo), opts)
 	r.ownClient = true
 	return r
@@ -151,8 +164,9 @@ func NewRedisFromOptions(uo redis.UniversalOptions, opts RedisOptions) *Redis {
 
 // NewRedisFromURL connects to the single server at a redis:// or rediss://
 // (TLS) URL, as go-redis's ParseURL reads it:
-// redis://[user:password@]host[:port][/db][?dial_timeout=…&…]. It sets
-// ContextTimeoutEnabled. For Sentinel or Cluster use NewRedisFromOptions.
+// redis://[user:password@]host[:port][/db][?dial_timeout=…&…]. It adjusts
+// the options as NewRedisFromOptions does. For Sentinel or Cluster use
+// NewRedisFromOptions.
 func NewRedisFromURL(url string, opts RedisOptions) (*Redis, error) {
 	o, err := redis.ParseURL(url)
 	if err != nil {
@@ -162,6 +176,12 @@ func NewRedisFromURL(url string, opts RedisOptions) (*Redis, error) {
 		return nil, errors.New("cache: redis url: scheme must be redis or rediss")
 	}
 	o.ContextTimeoutEnabled = true
+	if o.DialerRetries == 0 {
+		o.DialerRetries = 1
+	}
+	if o.MaxRetries == 0 {
+		o.MaxRetries = -1
+	}
 	r := NewRedis(redis.NewClient(o), opts)
 	r.ownClient = true
 	return r, nil
@@ -322,7 +342,8 @@ func (r *Redis) SetMulti(ctx context.Context, items []Item) {
 }
 
 // Delete removes the keys. Like SetMulti it is bounded by the Timeout, not
-// by ctx.
+// by ctx. Being best effort too, a Delete that fails (or is skipped while
+// the breaker is open) leaves the entries to expire with their TTL.
 func (r *Redis) Delete(ctx context.Context, keys ...string) {
 	if len(keys) == 0 || !r.allow() {
 		return
@@ -386,7 +407,7 @@ func (r *Redis) failed(ctx context.Context, op string, keys int, err error) {
 	if !ok {
 		return
 	}
-	r.log.LogAttrs(ctx, slog.LevelWarn, "cache: redis unavailable, serving misses",
+	r.log.LogAttrs(ctx, slog.LevelWarn, "cache: redis failed, serving misses",
 		slog.String("op", op),
 		slog.Int("keys", keys),
 		slog.Bool("timeout", timeout),

@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -39,7 +40,9 @@ func realRedis(t *testing.T) *redis.Options {
 	if err != nil {
 		t.Fatalf("REDIS_URL %q: %v", redisURL(), err)
 	}
-	c := redis.NewClient(o)
+	probe := *o
+	probe.MaxRetries, probe.DialerRetries = -1, 1
+	c := redis.NewClient(&probe)
 	defer c.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
@@ -392,13 +395,15 @@ func TestRedisDown(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Close()
+	start := time.Now()
 	exercise(t, r, 10)
 	s := r.Stats()
+	t.Logf("30 operations in %v: %+v", time.Since(start), s)
 	if s.Errors+s.Timeouts != 30 || s.Misses != 30 || s.Hits != 0 || s.Skipped != 0 {
 		t.Errorf("stats %+v, want 30 failed operations and 30 misses", s)
 	}
 	// 30 failures, one log line: the rest are counted into the next line.
-	if lines := logs.Lines(); len(lines) != 1 || !strings.Contains(lines[0], "redis unavailable") || !strings.Contains(lines[0], "op=get") {
+	if lines := logs.Lines(); len(lines) != 1 || !strings.Contains(lines[0], "cache: redis failed") || !strings.Contains(lines[0], "op=get") {
 		t.Errorf("log lines %q, want one", lines)
 	}
 }
@@ -516,11 +521,14 @@ func TestRedisKilledMidRun(t *testing.T) {
 	cleanupPrefix(t, o, prefix)
 	p := startProxy(t, "127.0.0.1:0", o.Addr)
 	addr := p.l.Addr().String()
-	u := "redis://" + addr + "/" + strconv.Itoa(o.DB)
-	if o.Password != "" {
-		u = "redis://" + o.Username + ":" + o.Password + "@" + addr + "/" + strconv.Itoa(o.DB)
+	if o.TLSConfig != nil {
+		t.Skip("the proxy test needs a Redis without TLS")
 	}
-	r, err := NewRedisFromURL(u, RedisOptions{
+	u := url.URL{Scheme: "redis", Host: addr, Path: "/" + strconv.Itoa(o.DB)}
+	if o.Password != "" {
+		u.User = url.UserPassword(o.Username, o.Password)
+	}
+	r, err := NewRedisFromURL(u.String(), RedisOptions{
 		Prefix:          prefix,
 		Logger:          slog.New(slog.DiscardHandler),
 		BreakerCooldown: 100 * time.Millisecond,
@@ -535,11 +543,39 @@ func TestRedisKilledMidRun(t *testing.T) {
 		t.Fatalf("through the proxy: hits %v", keysOf(hits))
 	}
 
-	p.kill() // Redis goes away with connections open in the pool
+	// Requests keep coming while Redis goes away with connections open in
+	// the pool: none of them waits longer than the timeout.
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				checkFast(t, "GetMulti", r.timeout+timingMargin, func() { r.GetMulti(ctx, []string{"k", "other"}) })
+				checkFast(t, "SetMulti", r.timeout+timingMargin, func() {
+					r.SetMulti(ctx, []Item{{Key: "other", Entry: Entry{Body: []byte("o")}, TTL: time.Minute}})
+				})
+			}
+		})
+	}
+	time.Sleep(50 * time.Millisecond)
+	p.kill()
+	time.Sleep(100 * time.Millisecond)
+	close(stop)
+	wg.Wait()
+	before := r.Stats()
+	if before.Errors+before.Timeouts == 0 {
+		t.Errorf("after the kill: stats %+v, want failures counted", before)
+	}
+
 	exercise(t, r, 5)
 	s := r.Stats()
-	if s.Errors+s.Timeouts == 0 || s.Misses != 15 || s.Hits != 1 {
-		t.Errorf("after the kill: stats %+v", s)
+	if s.Misses-before.Misses != 15 || s.Hits != before.Hits {
+		t.Errorf("Redis down: stats %+v, before %+v", s, before)
 	}
 
 	// Redis comes back on the same address: after the cooldown, hits again.
@@ -612,6 +648,21 @@ func TestRedisCluster(t *testing.T) {
 	hits := r.GetMulti(ctx, keys)
 	if len(hits) != len(keys) {
 		t.Errorf("%d hits, want %d", len(hits), len(keys))
+	}
+	var mu sync.Mutex
+	nodes := 0
+	err := r.Client().(*redis.ClusterClient).ForEachMaster(ctx, func(ctx context.Context, c *redis.Client) error {
+		found, _, err := c.Scan(ctx, 0, prefix+"*", 10_000).Result()
+		n := len(found)
+		if err == nil && n > 0 {
+			mu.Lock()
+			nodes++
+			mu.Unlock()
+		}
+		return nil
+	})
+	if err != nil || nodes < 2 {
+		t.Errorf("keys on %d nodes (%v), want them spread", nodes, err)
 	}
 	r.Delete(ctx, keys...)
 	if hits := r.GetMulti(ctx, keys); len(hits) != 0 {

@@ -43,6 +43,8 @@ func buildCache(cfg *config.Config, logger *slog.Logger) (*cache.Tiered, func() 
 	var l2 *cache.Redis
 	closer := func() error { return nil }
 	if cfg.Redis != nil && cfg.Redis.URL != "" {
+		// go-redis's own connection errors go to our log, rate-limited.
+		cache.InstallRedisLogger(logger, 0)
 		r, err := cache.NewRedisFromURL(cfg.Redis.URL, cache.RedisOptions{Prefix: cfg.Redis.KeyPrefix, Logger: logger})
 		if err != nil {
 			return nil, nil, fmt.Errorf("redis.url: %w", err)
