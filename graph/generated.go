@@ -32,6 +32,7 @@ type ResolverRoot interface {
 	Contactmoment() ContactmomentResolver
 	ContactmomentKlant() ContactmomentKlantResolver
 	Document() DocumentResolver
+	InterneTaak() InterneTaakResolver
 	Klant() KlantResolver
 	Klantbeeld() KlantbeeldResolver
 	Query() QueryResolver
@@ -82,23 +83,27 @@ type ComplexityRoot struct {
 	}
 
 	Contactmoment struct {
-		Bron                 func(childComplexity int) int
-		Bronorganisatie      func(childComplexity int) int
-		ID                   func(childComplexity int) int
-		Initiatiefnemer      func(childComplexity int) int
-		Kanaal               func(childComplexity int) int
-		Klanten              func(childComplexity int) int
-		Medewerker           func(childComplexity int) int
-		Objecten             func(childComplexity int) int
-		Registratiedatum     func(childComplexity int) int
-		Tekst                func(childComplexity int) int
-		URL                  func(childComplexity int) int
-		Verzoeken            func(childComplexity int) int
-		VolgendContactmoment func(childComplexity int) int
-		Voorkeurskanaal      func(childComplexity int) int
-		Voorkeurstaal        func(childComplexity int) int
-		VorigContactmoment   func(childComplexity int) int
-		Zaken                func(childComplexity int) int
+		Bron                   func(childComplexity int) int
+		Bronorganisatie        func(childComplexity int) int
+		ID                     func(childComplexity int) int
+		IndicatieContactGelukt func(childComplexity int) int
+		Initiatiefnemer        func(childComplexity int) int
+		Internetaken           func(childComplexity int) int
+		Kanaal                 func(childComplexity int) int
+		Klanten                func(childComplexity int) int
+		Medewerker             func(childComplexity int) int
+		Objecten               func(childComplexity int) int
+		Onderwerp              func(childComplexity int) int
+		Referentienummer       func(childComplexity int) int
+		Registratiedatum       func(childComplexity int) int
+		Tekst                  func(childComplexity int) int
+		URL                    func(childComplexity int) int
+		Verzoeken              func(childComplexity int) int
+		VolgendContactmoment   func(childComplexity int) int
+		Voorkeurskanaal        func(childComplexity int) int
+		Voorkeurstaal          func(childComplexity int) int
+		VorigContactmoment     func(childComplexity int) int
+		Zaken                  func(childComplexity int) int
 	}
 
 	ContactmomentConnection struct {
@@ -113,10 +118,12 @@ type ComplexityRoot struct {
 	}
 
 	ContactmomentKlant struct {
-		Gelezen  func(childComplexity int) int
-		Klant    func(childComplexity int) int
-		KlantURL func(childComplexity int) int
-		Rol      func(childComplexity int) int
+		Contactnaam func(childComplexity int) int
+		Gelezen     func(childComplexity int) int
+		Initiator   func(childComplexity int) int
+		Klant       func(childComplexity int) int
+		KlantURL    func(childComplexity int) int
+		Rol         func(childComplexity int) int
 	}
 
 	DigitaalAdres struct {
@@ -151,6 +158,19 @@ type ComplexityRoot struct {
 		Vertrouwelijkheidaanduiding func(childComplexity int) int
 	}
 
+	InterneTaak struct {
+		AanleidinggevendContactmoment func(childComplexity int) int
+		AfgehandeldOp                 func(childComplexity int) int
+		Bron                          func(childComplexity int) int
+		GevraagdeHandeling            func(childComplexity int) int
+		ID                            func(childComplexity int) int
+		Nummer                        func(childComplexity int) int
+		Status                        func(childComplexity int) int
+		ToegewezenOp                  func(childComplexity int) int
+		Toelichting                   func(childComplexity int) int
+		URL                           func(childComplexity int) int
+	}
+
 	Kenmerk struct {
 		Bron    func(childComplexity int) int
 		Kenmerk func(childComplexity int) int
@@ -170,6 +190,7 @@ type ComplexityRoot struct {
 		Geboortedatum         func(childComplexity int) int
 		ID                    func(childComplexity int) int
 		Klantnummer           func(childComplexity int) int
+		KvkNummer             func(childComplexity int) int
 		Naam                  func(childComplexity int) int
 		Rsin                  func(childComplexity int) int
 		Subject               func(childComplexity int) int
@@ -423,6 +444,9 @@ type ContactmomentKlantResolver interface {
 type DocumentResolver interface {
 	Informatieobjecttype(ctx context.Context, obj *model.Document) (*model.Informatieobjecttype, error)
 }
+type InterneTaakResolver interface {
+	AanleidinggevendContactmoment(ctx context.Context, obj *model.InterneTaak) (*model.Contactmoment, error)
+}
 type KlantResolver interface {
 	Contactmomenten(ctx context.Context, obj *model.Klant, first *int, after *string) (*model.ContactmomentConnection, error)
 	Verzoeken(ctx context.Context, obj *model.Klant, first *int, after *string) (*model.VerzoekConnection, error)
@@ -670,12 +694,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Contactmoment.ID(childComplexity), true
+	case "Contactmoment.indicatieContactGelukt":
+		if e.ComplexityRoot.Contactmoment.IndicatieContactGelukt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contactmoment.IndicatieContactGelukt(childComplexity), true
 	case "Contactmoment.initiatiefnemer":
 		if e.ComplexityRoot.Contactmoment.Initiatiefnemer == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Contactmoment.Initiatiefnemer(childComplexity), true
+	case "Contactmoment.internetaken":
+		if e.ComplexityRoot.Contactmoment.Internetaken == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contactmoment.Internetaken(childComplexity), true
 	case "Contactmoment.kanaal":
 		if e.ComplexityRoot.Contactmoment.Kanaal == nil {
 			break
@@ -700,6 +736,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Contactmoment.Objecten(childComplexity), true
+	case "Contactmoment.onderwerp":
+		if e.ComplexityRoot.Contactmoment.Onderwerp == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contactmoment.Onderwerp(childComplexity), true
+	case "Contactmoment.referentienummer":
+		if e.ComplexityRoot.Contactmoment.Referentienummer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contactmoment.Referentienummer(childComplexity), true
 	case "Contactmoment.registratiedatum":
 		if e.ComplexityRoot.Contactmoment.Registratiedatum == nil {
 			break
@@ -787,12 +835,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ContactmomentEdge.Node(childComplexity), true
 
+	case "ContactmomentKlant.contactnaam":
+		if e.ComplexityRoot.ContactmomentKlant.Contactnaam == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactmomentKlant.Contactnaam(childComplexity), true
 	case "ContactmomentKlant.gelezen":
 		if e.ComplexityRoot.ContactmomentKlant.Gelezen == nil {
 			break
 		}
 
 		return e.ComplexityRoot.ContactmomentKlant.Gelezen(childComplexity), true
+	case "ContactmomentKlant.initiator":
+		if e.ComplexityRoot.ContactmomentKlant.Initiator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactmomentKlant.Initiator(childComplexity), true
 	case "ContactmomentKlant.klant":
 		if e.ComplexityRoot.ContactmomentKlant.Klant == nil {
 			break
@@ -953,6 +1013,67 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Informatieobjecttype.Vertrouwelijkheidaanduiding(childComplexity), true
 
+	case "InterneTaak.aanleidinggevendContactmoment":
+		if e.ComplexityRoot.InterneTaak.AanleidinggevendContactmoment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InterneTaak.AanleidinggevendContactmoment(childComplexity), true
+	case "InterneTaak.afgehandeldOp":
+		if e.ComplexityRoot.InterneTaak.AfgehandeldOp == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InterneTaak.AfgehandeldOp(childComplexity), true
+	case "InterneTaak.bron":
+		if e.ComplexityRoot.InterneTaak.Bron == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InterneTaak.Bron(childComplexity), true
+	case "InterneTaak.gevraagdeHandeling":
+		if e.ComplexityRoot.InterneTaak.GevraagdeHandeling == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InterneTaak.GevraagdeHandeling(childComplexity), true
+	case "InterneTaak.id":
+		if e.ComplexityRoot.InterneTaak.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InterneTaak.ID(childComplexity), true
+	case "InterneTaak.nummer":
+		if e.ComplexityRoot.InterneTaak.Nummer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InterneTaak.Nummer(childComplexity), true
+	case "InterneTaak.status":
+		if e.ComplexityRoot.InterneTaak.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InterneTaak.Status(childComplexity), true
+	case "InterneTaak.toegewezenOp":
+		if e.ComplexityRoot.InterneTaak.ToegewezenOp == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InterneTaak.ToegewezenOp(childComplexity), true
+	case "InterneTaak.toelichting":
+		if e.ComplexityRoot.InterneTaak.Toelichting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InterneTaak.Toelichting(childComplexity), true
+	case "InterneTaak.url":
+		if e.ComplexityRoot.InterneTaak.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InterneTaak.URL(childComplexity), true
+
 	case "Kenmerk.bron":
 		if e.ComplexityRoot.Kenmerk.Bron == nil {
 			break
@@ -1049,6 +1170,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Klant.Klantnummer(childComplexity), true
+	case "Klant.kvkNummer":
+		if e.ComplexityRoot.Klant.KvkNummer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Klant.KvkNummer(childComplexity), true
 	case "Klant.naam":
 		if e.ComplexityRoot.Klant.Naam == nil {
 			break
@@ -2479,7 +2606,10 @@ type DigitaalAdres {
   adres: String!
 }
 
-"A customer: a person, company or vestiging known at a klanten provider."
+"""
+A customer: a person, company or vestiging — a v1 Klant or a v2 Partij
+(` + "`" + `bron.generatie` + "`" + ` says which).
+"""
 type Klant implements Node {
   id: ID!
   url: String!
@@ -2503,6 +2633,8 @@ type Klant implements Node {
   bsn: String
   "RSIN of a non-natural person."
   rsin: String
+  "KvK number of a company (v2 partijIdentificator; v1 from the subject URL)."
+  kvkNummer: String
   vestigingsnummer: String
   "URL of the subject in its base register (BRP, HR)."
   subject: String
@@ -2522,10 +2654,15 @@ enum Initiatiefnemer {
   KLANT
 }
 
-"The part a klant played in a contactmoment."
+"""
+The part a klant played in a contactmoment: BELANGHEBBENDE or GESPREKSPARTNER
+(v1 klantcontactmoment.rol), KLANT or VERTEGENWOORDIGER (v2 betrokkene.rol).
+"""
 enum KlantRol {
   BELANGHEBBENDE
   GESPREKSPARTNER
+  KLANT
+  VERTEGENWOORDIGER
 }
 
 "An employee of the municipality."
@@ -2537,17 +2674,31 @@ type Medewerker {
   url: String
 }
 
-"One contact between the municipality and a customer."
+"""
+One contact between the municipality and a customer: a v1 ContactMoment or a
+v2 Klantcontact (` + "`" + `bron.generatie` + "`" + ` says which). v2's plaatsgevondenOp is
+` + "`" + `registratiedatum` + "`" + `, its inhoud ` + "`" + `tekst` + "`" + ` and its taal ` + "`" + `voorkeurstaal` + "`" + `.
+"""
 type Contactmoment implements Node {
   id: ID!
   url: String!
   bron: Bron!
+  "v1 only."
   bronorganisatie: String
   registratiedatum: DateTime
   kanaal: String
+  "v1 only."
   voorkeurskanaal: String
   voorkeurstaal: String
   tekst: String
+  "The subject (v2 only)."
+  onderwerp: String
+  "Whether contact was made (v2 only)."
+  indicatieContactGelukt: Boolean
+  "v2 reference number (nummer/referentienummer)."
+  referentienummer: String
+  "Follow-up tasks this contact led to (v2 only; empty for v1)."
+  internetaken: [InterneTaak!]
   initiatiefnemer: Initiatiefnemer
   medewerker: Medewerker
   "The klanten involved, with their rol."
@@ -2562,10 +2713,15 @@ type Contactmoment implements Node {
   volgendContactmoment: Contactmoment
 }
 
-"A klant in a contactmoment."
+"A klant in a contactmoment (v1 klantcontactmoment, v2 betrokkene)."
 type ContactmomentKlant {
   rol: KlantRol
+  "v1 only."
   gelezen: Boolean
+  "Whether this klant started the contact (v2 only)."
+  initiator: Boolean
+  "The name given in the contact (v2 only)."
+  contactnaam: String
   "URL of the klant (also when it cannot be read)."
   klantUrl: String!
   klant: Klant
@@ -2576,6 +2732,27 @@ type ObjectLink {
   objectType: String!
   "URL of the object."
   object: String!
+}
+
+"The state of an interne taak."
+enum InterneTaakStatus {
+  TE_VERWERKEN
+  VERWERKT
+}
+
+"A follow-up task (v2 interne taak, e.g. a contactverzoek) a contact led to."
+type InterneTaak implements Node {
+  id: ID!
+  url: String!
+  bron: Bron!
+  nummer: String
+  gevraagdeHandeling: String
+  toelichting: String
+  status: InterneTaakStatus
+  toegewezenOp: DateTime
+  afgehandeldOp: DateTime
+  "The contact that gave rise to the task."
+  aanleidinggevendContactmoment: Contactmoment
 }
 
 # ---------------------------------------------------------------- verzoeken
@@ -2750,7 +2927,7 @@ type Rol implements Node {
   roltoelichting: String
   "URL of the betrokkene in its register (e.g. a klant), when set."
   betrokkene: String
-  "The klant, when the betrokkene is a klant at a configured klanten provider."
+  "The klant, when the betrokkene is a klant or partij at a configured provider."
   klant: Klant
   identificatie: BetrokkeneIdentificatie
   roltype: Roltype
@@ -2910,6 +3087,14 @@ func (ec *executionContext) childFields_Contactmoment(ctx context.Context, field
 		return ec.fieldContext_Contactmoment_voorkeurstaal(ctx, field)
 	case "tekst":
 		return ec.fieldContext_Contactmoment_tekst(ctx, field)
+	case "onderwerp":
+		return ec.fieldContext_Contactmoment_onderwerp(ctx, field)
+	case "indicatieContactGelukt":
+		return ec.fieldContext_Contactmoment_indicatieContactGelukt(ctx, field)
+	case "referentienummer":
+		return ec.fieldContext_Contactmoment_referentienummer(ctx, field)
+	case "internetaken":
+		return ec.fieldContext_Contactmoment_internetaken(ctx, field)
 	case "initiatiefnemer":
 		return ec.fieldContext_Contactmoment_initiatiefnemer(ctx, field)
 	case "medewerker":
@@ -2958,6 +3143,10 @@ func (ec *executionContext) childFields_ContactmomentKlant(ctx context.Context, 
 		return ec.fieldContext_ContactmomentKlant_rol(ctx, field)
 	case "gelezen":
 		return ec.fieldContext_ContactmomentKlant_gelezen(ctx, field)
+	case "initiator":
+		return ec.fieldContext_ContactmomentKlant_initiator(ctx, field)
+	case "contactnaam":
+		return ec.fieldContext_ContactmomentKlant_contactnaam(ctx, field)
 	case "klantUrl":
 		return ec.fieldContext_ContactmomentKlant_klantUrl(ctx, field)
 	case "klant":
@@ -3030,6 +3219,32 @@ func (ec *executionContext) childFields_Informatieobjecttype(ctx context.Context
 	return nil, fmt.Errorf("no field named %q was found under type Informatieobjecttype", field.Name)
 }
 
+func (ec *executionContext) childFields_InterneTaak(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_InterneTaak_id(ctx, field)
+	case "url":
+		return ec.fieldContext_InterneTaak_url(ctx, field)
+	case "bron":
+		return ec.fieldContext_InterneTaak_bron(ctx, field)
+	case "nummer":
+		return ec.fieldContext_InterneTaak_nummer(ctx, field)
+	case "gevraagdeHandeling":
+		return ec.fieldContext_InterneTaak_gevraagdeHandeling(ctx, field)
+	case "toelichting":
+		return ec.fieldContext_InterneTaak_toelichting(ctx, field)
+	case "status":
+		return ec.fieldContext_InterneTaak_status(ctx, field)
+	case "toegewezenOp":
+		return ec.fieldContext_InterneTaak_toegewezenOp(ctx, field)
+	case "afgehandeldOp":
+		return ec.fieldContext_InterneTaak_afgehandeldOp(ctx, field)
+	case "aanleidinggevendContactmoment":
+		return ec.fieldContext_InterneTaak_aanleidinggevendContactmoment(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InterneTaak", field.Name)
+}
+
 func (ec *executionContext) childFields_Kenmerk(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "kenmerk":
@@ -3080,6 +3295,8 @@ func (ec *executionContext) childFields_Klant(ctx context.Context, field graphql
 		return ec.fieldContext_Klant_bsn(ctx, field)
 	case "rsin":
 		return ec.fieldContext_Klant_rsin(ctx, field)
+	case "kvkNummer":
+		return ec.fieldContext_Klant_kvkNummer(ctx, field)
 	case "vestigingsnummer":
 		return ec.fieldContext_Klant_vestigingsnummer(ctx, field)
 	case "subject":
@@ -4876,6 +5093,107 @@ func (ec *executionContext) fieldContext_Contactmoment_tekst(_ context.Context, 
 	return graphql.NewScalarFieldContext("Contactmoment", field, false, false, "String")
 }
 
+func (ec *executionContext) _Contactmoment_onderwerp(ctx context.Context, field graphql.CollectedField, obj *model.Contactmoment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contactmoment_onderwerp(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Onderwerp, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Contactmoment_onderwerp(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contactmoment", field, false, false, "String")
+}
+
+func (ec *executionContext) _Contactmoment_indicatieContactGelukt(ctx context.Context, field graphql.CollectedField, obj *model.Contactmoment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contactmoment_indicatieContactGelukt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IndicatieContactGelukt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *bool) graphql.Marshaler {
+			return ec.marshalOBoolean2ᚖbool(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Contactmoment_indicatieContactGelukt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contactmoment", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Contactmoment_referentienummer(ctx context.Context, field graphql.CollectedField, obj *model.Contactmoment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contactmoment_referentienummer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Referentienummer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Contactmoment_referentienummer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contactmoment", field, false, false, "String")
+}
+
+func (ec *executionContext) _Contactmoment_internetaken(ctx context.Context, field graphql.CollectedField, obj *model.Contactmoment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contactmoment_internetaken(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Internetaken, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.InterneTaak) graphql.Marshaler {
+			return ec.marshalOInterneTaak2ᚕᚖgithubᚗcomᚋklantgraafᚋklantgraafᚋmodelᚐInterneTaakᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Contactmoment_internetaken(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Contactmoment",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InterneTaak(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Contactmoment_initiatiefnemer(ctx context.Context, field graphql.CollectedField, obj *model.Contactmoment) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5309,6 +5627,52 @@ func (ec *executionContext) _ContactmomentKlant_gelezen(ctx context.Context, fie
 }
 func (ec *executionContext) fieldContext_ContactmomentKlant_gelezen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ContactmomentKlant", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ContactmomentKlant_initiator(ctx context.Context, field graphql.CollectedField, obj *model.ContactmomentKlant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactmomentKlant_initiator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Initiator, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *bool) graphql.Marshaler {
+			return ec.marshalOBoolean2ᚖbool(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContactmomentKlant_initiator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactmomentKlant", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ContactmomentKlant_contactnaam(ctx context.Context, field graphql.CollectedField, obj *model.ContactmomentKlant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactmomentKlant_contactnaam(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Contactnaam, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContactmomentKlant_contactnaam(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactmomentKlant", field, false, false, "String")
 }
 
 func (ec *executionContext) _ContactmomentKlant_klantUrl(ctx context.Context, field graphql.CollectedField, obj *model.ContactmomentKlant) (ret graphql.Marshaler) {
@@ -5904,6 +6268,254 @@ func (ec *executionContext) fieldContext_Informatieobjecttype_vertrouwelijkheida
 	return graphql.NewScalarFieldContext("Informatieobjecttype", field, false, false, "Vertrouwelijkheidaanduiding")
 }
 
+func (ec *executionContext) _InterneTaak_id(ctx context.Context, field graphql.CollectedField, obj *model.InterneTaak) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InterneTaak_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InterneTaak_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InterneTaak", field, true, false, "ID")
+}
+
+func (ec *executionContext) _InterneTaak_url(ctx context.Context, field graphql.CollectedField, obj *model.InterneTaak) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InterneTaak_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InterneTaak_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InterneTaak", field, false, false, "String")
+}
+
+func (ec *executionContext) _InterneTaak_bron(ctx context.Context, field graphql.CollectedField, obj *model.InterneTaak) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InterneTaak_bron(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Bron, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Bron) graphql.Marshaler {
+			return ec.marshalNBron2githubᚗcomᚋklantgraafᚋklantgraafᚋmodelᚐBron(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InterneTaak_bron(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InterneTaak",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Bron(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InterneTaak_nummer(ctx context.Context, field graphql.CollectedField, obj *model.InterneTaak) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InterneTaak_nummer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nummer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InterneTaak_nummer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InterneTaak", field, false, false, "String")
+}
+
+func (ec *executionContext) _InterneTaak_gevraagdeHandeling(ctx context.Context, field graphql.CollectedField, obj *model.InterneTaak) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InterneTaak_gevraagdeHandeling(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GevraagdeHandeling, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InterneTaak_gevraagdeHandeling(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InterneTaak", field, false, false, "String")
+}
+
+func (ec *executionContext) _InterneTaak_toelichting(ctx context.Context, field graphql.CollectedField, obj *model.InterneTaak) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InterneTaak_toelichting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Toelichting, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InterneTaak_toelichting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InterneTaak", field, false, false, "String")
+}
+
+func (ec *executionContext) _InterneTaak_status(ctx context.Context, field graphql.CollectedField, obj *model.InterneTaak) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InterneTaak_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.InterneTaakStatus) graphql.Marshaler {
+			return ec.marshalOInterneTaakStatus2ᚖgithubᚗcomᚋklantgraafᚋklantgraafᚋmodelᚐInterneTaakStatus(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InterneTaak_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InterneTaak", field, false, false, "InterneTaakStatus")
+}
+
+func (ec *executionContext) _InterneTaak_toegewezenOp(ctx context.Context, field graphql.CollectedField, obj *model.InterneTaak) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InterneTaak_toegewezenOp(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToegewezenOp, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DateTime) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖgithubᚗcomᚋklantgraafᚋklantgraafᚋmodelᚐDateTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InterneTaak_toegewezenOp(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InterneTaak", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _InterneTaak_afgehandeldOp(ctx context.Context, field graphql.CollectedField, obj *model.InterneTaak) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InterneTaak_afgehandeldOp(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AfgehandeldOp, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DateTime) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖgithubᚗcomᚋklantgraafᚋklantgraafᚋmodelᚐDateTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InterneTaak_afgehandeldOp(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InterneTaak", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _InterneTaak_aanleidinggevendContactmoment(ctx context.Context, field graphql.CollectedField, obj *model.InterneTaak) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InterneTaak_aanleidinggevendContactmoment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InterneTaak().AanleidinggevendContactmoment(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Contactmoment) graphql.Marshaler {
+			return ec.marshalOContactmoment2ᚖgithubᚗcomᚋklantgraafᚋklantgraafᚋmodelᚐContactmoment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InterneTaak_aanleidinggevendContactmoment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InterneTaak",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contactmoment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Kenmerk_kenmerk(ctx context.Context, field graphql.CollectedField, obj *model.Kenmerk) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6411,6 +7023,29 @@ func (ec *executionContext) _Klant_rsin(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_Klant_rsin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Klant", field, false, false, "String")
+}
+
+func (ec *executionContext) _Klant_kvkNummer(ctx context.Context, field graphql.CollectedField, obj *model.Klant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Klant_kvkNummer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KvkNummer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Klant_kvkNummer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Klant", field, false, false, "String")
 }
 
@@ -12204,6 +12839,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Klant(ctx, sel, obj)
+	case *model.InterneTaak:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._InterneTaak(ctx, sel, obj)
 	case *model.Informatieobjecttype:
 		if obj == nil {
 			return graphql.Null
@@ -12492,6 +13132,26 @@ func (ec *executionContext) _Contactmoment(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "onderwerp":
+			out.Values[i] = ec._Contactmoment_onderwerp(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "indicatieContactGelukt":
+			out.Values[i] = ec._Contactmoment_indicatieContactGelukt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "referentienummer":
+			out.Values[i] = ec._Contactmoment_referentienummer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "internetaken":
+			out.Values[i] = ec._Contactmoment_internetaken(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "initiatiefnemer":
 			out.Values[i] = ec._Contactmoment_initiatiefnemer(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -12654,6 +13314,16 @@ func (ec *executionContext) _ContactmomentKlant(ctx context.Context, sel ast.Sel
 			}
 		case "gelezen":
 			out.Values[i] = ec._ContactmomentKlant_gelezen(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "initiator":
+			out.Values[i] = ec._ContactmomentKlant_initiator(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contactnaam":
+			out.Values[i] = ec._ContactmomentKlant_contactnaam(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -12885,6 +13555,85 @@ func (ec *executionContext) _Informatieobjecttype(ctx context.Context, sel ast.S
 	return out
 }
 
+var interneTaakImplementors = []string{"InterneTaak", "Node"}
+
+func (ec *executionContext) _InterneTaak(ctx context.Context, sel ast.SelectionSet, obj *model.InterneTaak) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, interneTaakImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InterneTaak")
+		case "id":
+			out.Values[i] = ec._InterneTaak_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "url":
+			out.Values[i] = ec._InterneTaak_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "bron":
+			out.Values[i] = ec._InterneTaak_bron(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nummer":
+			out.Values[i] = ec._InterneTaak_nummer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "gevraagdeHandeling":
+			out.Values[i] = ec._InterneTaak_gevraagdeHandeling(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "toelichting":
+			out.Values[i] = ec._InterneTaak_toelichting(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._InterneTaak_status(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "toegewezenOp":
+			out.Values[i] = ec._InterneTaak_toegewezenOp(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "afgehandeldOp":
+			out.Values[i] = ec._InterneTaak_afgehandeldOp(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "aanleidinggevendContactmoment":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InterneTaak_aanleidinggevendContactmoment(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var kenmerkImplementors = []string{"Kenmerk"}
 
 func (ec *executionContext) _Kenmerk(ctx context.Context, sel ast.SelectionSet, obj *model.Kenmerk) graphql.Marshaler {
@@ -13026,6 +13775,11 @@ func (ec *executionContext) _Klant(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "rsin":
 			out.Values[i] = ec._Klant_rsin(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kvkNummer":
+			out.Values[i] = ec._Klant_kvkNummer(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -15036,6 +15790,14 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) marshalNInterneTaak2ᚖgithubᚗcomᚋklantgraafᚋklantgraafᚋmodelᚐInterneTaak(ctx context.Context, sel ast.SelectionSet, v *model.InterneTaak) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "InterneTaak!")
+		return graphql.Null
+	}
+	return ec._InterneTaak(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNKenmerk2ᚕᚖgithubᚗcomᚋklantgraafᚋklantgraafᚋmodelᚐKenmerkᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Kenmerk) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -15665,6 +16427,41 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	_ = ctx
 	res := graphql.MarshalInt(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOInterneTaak2ᚕᚖgithubᚗcomᚋklantgraafᚋklantgraafᚋmodelᚐInterneTaakᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.InterneTaak) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInterneTaak2ᚖgithubᚗcomᚋklantgraafᚋklantgraafᚋmodelᚐInterneTaak(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOInterneTaakStatus2ᚖgithubᚗcomᚋklantgraafᚋklantgraafᚋmodelᚐInterneTaakStatus(ctx context.Context, v any) (*model.InterneTaakStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.InterneTaakStatus)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOInterneTaakStatus2ᚖgithubᚗcomᚋklantgraafᚋklantgraafᚋmodelᚐInterneTaakStatus(ctx context.Context, sel ast.SelectionSet, v *model.InterneTaakStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalOKlant2ᚖgithubᚗcomᚋklantgraafᚋklantgraafᚋmodelᚐKlant(ctx context.Context, sel ast.SelectionSet, v *model.Klant) graphql.Marshaler {

@@ -93,7 +93,7 @@ type KlantRol string
 
 func (e KlantRol) MarshalGQL(w io.Writer) { marshalEnum(w, string(e)) }
 func (e *KlantRol) UnmarshalGQL(v any) error {
-	s, err := unmarshalEnum(v, []string{"BELANGHEBBENDE", "GESPREKSPARTNER"}, "KlantRol")
+	s, err := unmarshalEnum(v, []string{"BELANGHEBBENDE", "GESPREKSPARTNER", "KLANT", "VERTEGENWOORDIGER"}, "KlantRol")
 	*e = KlantRol(s)
 	return err
 }
@@ -148,5 +148,15 @@ func (e ZaakStatusFilter) MarshalGQL(w io.Writer) { marshalEnum(w, string(e)) }
 func (e *ZaakStatusFilter) UnmarshalGQL(v any) error {
 	s, err := unmarshalEnum(v, []string{"OPEN", "GESLOTEN"}, "ZaakStatusFilter")
 	*e = ZaakStatusFilter(s)
+	return err
+}
+
+// InterneTaakStatus is the state of an interne taak.
+type InterneTaakStatus string
+
+func (e InterneTaakStatus) MarshalGQL(w io.Writer) { marshalEnum(w, string(e)) }
+func (e *InterneTaakStatus) UnmarshalGQL(v any) error {
+	s, err := unmarshalEnum(v, []string{"TE_VERWERKEN", "VERWERKT"}, "InterneTaakStatus")
+	*e = InterneTaakStatus(s)
 	return err
 }

@@ -8,7 +8,7 @@ import (
 
 // NodeTypes are the type names a global id can carry.
 var NodeTypes = []string{"Klant", "Contactmoment", "Verzoek", "Zaak", "Zaaktype", "Status", "Statustype",
-	"Resultaat", "Resultaattype", "Rol", "Roltype", "Document", "Informatieobjecttype"}
+	"Resultaat", "Resultaattype", "Rol", "Roltype", "Document", "Informatieobjecttype", "InterneTaak"}
 
 // NewID builds a Relay global id from a type name and the object's URL.
 func NewID(typ, url string) string {

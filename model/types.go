@@ -65,7 +65,7 @@ type Klant struct {
 	Bsn                   string
 	Rsin                  string
 	Vestigingsnummer      string
-	KvkNummer             string `json:"-"`
+	KvkNummer             string
 	Subject               string
 	Geboortedatum         *Date
 }
@@ -95,6 +95,11 @@ type Contactmoment struct {
 	Tekst            string
 	Initiatiefnemer  *Initiatiefnemer
 	Medewerker       *Medewerker
+	// v2 only.
+	Onderwerp              string
+	IndicatieContactGelukt *bool
+	Referentienummer       string
+	Internetaken           []*InterneTaak
 
 	// Relations, followed by resolvers.
 	KlantLinks              []*ContactmomentKlant `json:"-"`
@@ -112,11 +117,29 @@ func (*Contactmoment) IsNode()      {}
 
 // ContactmomentKlant is a klant in a contactmoment.
 type ContactmomentKlant struct {
-	URL      string `json:"-"`
-	Rol      *KlantRol
-	Gelezen  *bool
-	KlantURL string `json:"klantUrl"`
+	URL         string `json:"-"`
+	Rol         *KlantRol
+	Gelezen     *bool
+	Initiator   *bool
+	Contactnaam string
+	KlantURL    string `json:"klantUrl"`
 }
+
+// InterneTaak is a follow-up task (v2).
+type InterneTaak struct {
+	URL                 string
+	Bron                Bron
+	Nummer              string
+	GevraagdeHandeling  string
+	Toelichting         string
+	Status              *InterneTaakStatus
+	ToegewezenOp        *DateTime
+	AfgehandeldOp       *DateTime
+	AanleidinggevendURL string `json:"-"`
+}
+
+func (t *InterneTaak) ID() string { return NewID("InterneTaak", t.URL) }
+func (*InterneTaak) IsNode()      {}
 
 // ObjectLink links a contactmoment or verzoek to an object elsewhere.
 type ObjectLink struct {

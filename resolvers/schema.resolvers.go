@@ -50,6 +50,10 @@ func (r *documentResolver) Informatieobjecttype(ctx context.Context, obj *model.
 	return loaders.For(ctx).Informatieobjecttype(ctx, obj.InformatieobjecttypeURL)
 }
 
+func (r *interneTaakResolver) AanleidinggevendContactmoment(ctx context.Context, obj *model.InterneTaak) (*model.Contactmoment, error) {
+	return loaders.For(ctx).Contactmoment(ctx, obj.AanleidinggevendURL)
+}
+
 func (r *klantResolver) Contactmomenten(ctx context.Context, obj *model.Klant, first *int, after *string) (*model.ContactmomentConnection, error) {
 	items, errs := loaders.For(ctx).ContactmomentenOfKlanten(ctx, []string{obj.URL})
 	w, err := window(ctx, items, errs, first, after, 20)
@@ -370,6 +374,8 @@ func (r *Resolver) ContactmomentKlant() graph.ContactmomentKlantResolver {
 
 func (r *Resolver) Document() graph.DocumentResolver { return &documentResolver{r} }
 
+func (r *Resolver) InterneTaak() graph.InterneTaakResolver { return &interneTaakResolver{r} }
+
 func (r *Resolver) Klant() graph.KlantResolver { return &klantResolver{r} }
 
 func (r *Resolver) Klantbeeld() graph.KlantbeeldResolver { return &klantbeeldResolver{r} }
@@ -394,6 +400,7 @@ type (
 	contactmomentResolver      struct{ *Resolver }
 	contactmomentKlantResolver struct{ *Resolver }
 	documentResolver           struct{ *Resolver }
+	interneTaakResolver        struct{ *Resolver }
 	klantResolver              struct{ *Resolver }
 	klantbeeldResolver         struct{ *Resolver }
 	queryResolver              struct{ *Resolver }
