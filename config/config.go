@@ -89,8 +89,48 @@ type Upstream struct {
 	// MaxConcurrency caps the requests in flight to the upstream, 1..1000
 	// (default 8).
 	MaxConcurrency int `yaml:"maxConcurrency"`
-	// MaxResponseBytes caps the size of one response body (default 16 MiB).
+	// MaxResponseBytes caps the size of one response body (default 16 MiB);
+	// for a gzip answer, of the decompressed body.
 	MaxResponseBytes int64 `yaml:"maxResponseBytes"`
+	// Retries configures how reads are repeated after a connection error,
+	// 502, 503, 504 or 429.
+	Retries Retries `yaml:"retries"`
+	// Breaker configures the circuit breaker in front of the upstream.
+	Breaker Breaker `yaml:"breaker"`
+	// RegisterCode (zaken only) is the code by which Klantinteracties
+	// onderwerpobjecten name this zaaksysteem (onderwerpobjectidentificator
+	// codeRegister), so a zaak given as uuid + register is found here.
+	RegisterCode string `yaml:"registerCode"`
+}
+
+// Retries configures the retries of an upstream's idempotent reads (GET,
+// HEAD and the POST …/_zoek searches); writes are never repeated. An
+// absent field takes its default.
+type Retries struct {
+	// MaxAttempts counts the attempts including the first, 1..10; 1 turns
+	// retrying off (default 3).
+	MaxAttempts int `yaml:"maxAttempts"`
+	// BaseDelay is the wait before the first retry, doubled for every next
+	// one, with jitter (default 50ms).
+	BaseDelay Duration `yaml:"baseDelay"`
+	// MaxDelay caps one wait; an upstream asking (Retry-After) for longer
+	// gets no retry (default 2s). No wait ever runs past requestTimeout.
+	MaxDelay Duration `yaml:"maxDelay"`
+}
+
+// Breaker configures an upstream's circuit breaker. An absent field takes
+// its default.
+type Breaker struct {
+	// Failures is how many consecutive unavailable answers (connection
+	// error, timeout, 5xx, 429; a 4xx does not count) open the breaker,
+	// 1..1000 (default 5). While open, requests fail at once.
+	Failures int `yaml:"failures"`
+	// OpenTimeout is how long it stays open before a probe request is let
+	// through (default 10s).
+	OpenTimeout Duration `yaml:"openTimeout"`
+	// HalfOpenProbes is how many probe requests must succeed to close it
+	// again, 1..1000 (default 1).
+	HalfOpenProbes int `yaml:"halfOpenProbes"`
 }
 
 // Auth holds the credentials of an upstream.
@@ -283,5 +323,16 @@ func (u Upstream) upstream() upstream.Upstream {
 		Timeout:          u.Timeout.Std(),
 		MaxConcurrency:   u.MaxConcurrency,
 		MaxResponseBytes: u.MaxResponseBytes,
+		RegisterCode:     u.RegisterCode,
+		Retry: upstream.RetryPolicy{
+			MaxAttempts: u.Retries.MaxAttempts,
+			BaseDelay:   u.Retries.BaseDelay.Std(),
+			MaxDelay:    u.Retries.MaxDelay.Std(),
+		},
+		Breaker: upstream.BreakerPolicy{
+			Failures:       u.Breaker.Failures,
+			OpenTimeout:    u.Breaker.OpenTimeout.Std(),
+			HalfOpenProbes: u.Breaker.HalfOpenProbes,
+		},
 	}
 }

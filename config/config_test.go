@@ -476,3 +476,17 @@ func TestDefaultPlusApplyDefaultsValidates(t *testing.T) {
 		t.Fatalf("Validate after ApplyDefaults: %v", err)
 	}
 }
+
+func TestRegisterCodeValidation(t *testing.T) {
+	cfg := Default()
+	cfg.UpstreamConfigs = []Upstream{
+		{Name: "zaken-a", API: "zaken", BaseURL: "https://oz.example/zaken/api/v1", Auth: Auth{Type: "zgw-jwt", ClientID: "c", Secret: "s"}, RegisterCode: "oz"},
+		{Name: "zaken-b", API: "zaken", BaseURL: "https://oz2.example/zaken/api/v1", Auth: Auth{Type: "zgw-jwt", ClientID: "c", Secret: "s"}, RegisterCode: "oz"},
+		{Name: "klanten", API: "klanten", BaseURL: "https://ok.example/klanten/api/v1", Auth: Auth{Type: "zgw-jwt", ClientID: "c", Secret: "s"}, RegisterCode: "x"},
+	}
+	cfg.ApplyDefaults()
+	err := cfg.Validate()
+	if err == nil || !strings.Contains(err.Error(), "upstreams[1].registerCode") || !strings.Contains(err.Error(), "upstreams[2].registerCode") {
+		t.Fatalf("got %v", err)
+	}
+}

@@ -136,6 +136,7 @@ func (k *checker) upstreams() {
 	names := map[string]int{}
 	prefixes := map[string]int{}
 	bases := map[string]int{}
+	registers := map[string]int{}
 	for i, u := range ups {
 		p := fmt.Sprintf("upstreams[%d].", i)
 		before := len(k.errs)
@@ -177,6 +178,17 @@ func (k *checker) upstreams() {
 		}
 		if u.MaxResponseBytes <= 0 {
 			k.add(p+"maxResponseBytes", "must be greater than 0")
+		}
+		k.retries(p+"retries.", u.Retries)
+		k.breaker(p+"breaker.", u.Breaker)
+		if u.RegisterCode != "" {
+			if u.API != string(upstream.APIZaken) {
+				k.add(p+"registerCode", "only a zaken upstream has a register code (this one is %s)", u.API)
+			} else if j, dup := registers[u.RegisterCode]; dup {
+				k.add(p+"registerCode", "register code %q is also used by upstreams[%d] (%s)", u.RegisterCode, j, ups[j].Name)
+			} else {
+				registers[u.RegisterCode] = i
+			}
 		}
 		if len(k.errs) == before {
 			// The upstream package has the final word on what it accepts.
@@ -360,5 +372,47 @@ func (k *checker) cache() {
 		if !upstream.APIKind(kind).Valid() {
 			k.add(fmt.Sprintf("cache.perUser[%d]", i), "unknown api kind %q, want one of %s", kind, strings.Join(APIKinds, ", "))
 		}
+	}
+}
+
+// given reports whether a field was written in the file or holds a
+// non-zero value; an absent zero field takes its default.
+func (k *checker) given(path string, zero bool) bool {
+	if !zero {
+		return true
+	}
+	_, ok := k.c.lines[path]
+	return ok
+}
+
+func (k *checker) retries(p string, r Retries) {
+	if k.given(p+"maxAttempts", r.MaxAttempts == 0) && (r.MaxAttempts < 1 || r.MaxAttempts > upstream.MaxRetryAttempts) {
+		k.add(p+"maxAttempts", "must be from 1 to %d (1 turns retrying off), got %d", upstream.MaxRetryAttempts, r.MaxAttempts)
+	}
+	if k.given(p+"baseDelay", r.BaseDelay == 0) && r.BaseDelay <= 0 {
+		k.add(p+"baseDelay", "must be greater than 0")
+	}
+	if k.given(p+"maxDelay", r.MaxDelay == 0) {
+		base := r.BaseDelay.Std()
+		if base == 0 {
+			base = upstream.DefaultRetryBaseDelay
+		}
+		if r.MaxDelay <= 0 {
+			k.add(p+"maxDelay", "must be greater than 0")
+		} else if r.MaxDelay.Std() < base {
+			k.add(p+"maxDelay", "must be at least %sbaseDelay (%s), got %s", p, base, r.MaxDelay)
+		}
+	}
+}
+
+func (k *checker) breaker(p string, b Breaker) {
+	if k.given(p+"failures", b.Failures == 0) && (b.Failures < 1 || b.Failures > upstream.MaxBreakerFailures) {
+		k.add(p+"failures", "must be from 1 to %d, got %d", upstream.MaxBreakerFailures, b.Failures)
+	}
+	if k.given(p+"openTimeout", b.OpenTimeout == 0) && b.OpenTimeout <= 0 {
+		k.add(p+"openTimeout", "must be greater than 0")
+	}
+	if k.given(p+"halfOpenProbes", b.HalfOpenProbes == 0) && (b.HalfOpenProbes < 1 || b.HalfOpenProbes > upstream.MaxBreakerFailures) {
+		k.add(p+"halfOpenProbes", "must be from 1 to %d, got %d", upstream.MaxBreakerFailures, b.HalfOpenProbes)
 	}
 }

@@ -79,6 +79,9 @@ type Upstream struct {
 	// DefaultMaxResponseBytes. For a compressed answer it applies to the
 	// decompressed bytes.
 	MaxResponseBytes int64
+	// RegisterCode (zaken) is the register code Klantinteracties uses for
+	// this zaaksysteem in onderwerpobject identificators.
+	RegisterCode string
 	// Retry says how idempotent reads are repeated after a connection
 	// error, 502, 503, 504 or 429. Zero fields take the defaults.
 	Retry RetryPolicy

@@ -107,6 +107,7 @@ func DemoConfig(o *DemoOptions, providers []sim.Provider) (*config.Config, error
 				Token:    p.Auth.Token,
 			},
 			MaxConcurrency: o.SimConcurrency,
+			RegisterCode:   registerCode(p),
 		})
 	}
 	cfg.ApplyDefaults()
@@ -330,4 +331,13 @@ query KlantbeeldBedrijf($kvk: String!) {
 			Variables: variables(map[string]any{"kvk": orPlaceholder(ids.KvK, "00000000")}),
 		},
 	}
+}
+
+// registerCode is the code the simulated Klantinteracties register uses for
+// a simulated zaaksysteem: "open-zaak-" and the system's letter.
+func registerCode(p sim.Provider) string {
+	if p.API != "zaken" {
+		return ""
+	}
+	return "open-zaak-" + p.System
 }
