@@ -401,7 +401,7 @@ func TestEnvPrefix(t *testing.T) {
 }
 
 func TestExampleParses(t *testing.T) {
-	getenv := env("OPENZAAK_SECRET", "oz", "ODREGIO_SECRET", "od", "OPENKLANT_SECRET", "ok")
+	getenv := env("OPENZAAK_SECRET", "oz", "ODREGIO_SECRET", "od", "OPENKLANT_SECRET", "ok", "REDIS_PASSWORD", "pw")
 	cfg, err := Load("example.yaml", getenv)
 	if err != nil {
 		t.Fatalf("example.yaml: %v", err)
