@@ -430,8 +430,8 @@ func TestExampleParses(t *testing.T) {
 	if !errors.As(err, &le) || le.Path != "example.yaml" {
 		t.Fatalf("Load without env: %v, want *LoadError", err)
 	}
-	if n := len(Errors(err)); n != 8 {
-		t.Errorf("Load without env: %d errors, want 8 (one per upstream secret):\n%v", n, err)
+	if n := len(Errors(err)); n != 10 {
+		t.Errorf("Load without env: %d errors, want 10 (one per upstream secret, two for the Redis URL):\n%v", n, err)
 	}
 	if !strings.HasPrefix(err.Error(), "config example.yaml:\n  upstreams[0].auth.secret: environment variable OPENZAAK_SECRET") {
 		t.Errorf("LoadError text = %q", err)
