@@ -106,10 +106,16 @@ func (in *Instance) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// Worker pool: excess requests wait, like a small gunicorn pool.
 	select {
 	case in.sem <- struct{}{}:
-		defer func() { <-in.sem }()
 		// Concurrency counts the requests being worked on, not those waiting.
 		stats.begin(in.Spec.Name)
 		working = true
+		// The request stops counting before its worker is handed to a
+		// waiting one, so the peak never exceeds the cap.
+		defer func() {
+			stats.done(in.Spec.Name)
+			working = false
+			<-in.sem
+		}()
 	case <-r.Context().Done():
 		rw.status = 499
 		return

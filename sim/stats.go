@@ -87,6 +87,13 @@ func (s *statsRecorder) begin(name string) {
 	s.mu.Unlock()
 }
 
+// done ends the work on a request of an instance (before end records it).
+func (s *statsRecorder) done(name string) {
+	s.mu.Lock()
+	s.counters(name).inFlight--
+	s.mu.Unlock()
+}
+
 func (s *statsRecorder) end(e LogEntry, working bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
