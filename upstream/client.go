@@ -265,13 +265,14 @@ func (c *Client) attempt(req *http.Request, v any, n int) (*Response, error) {
 	if err != nil {
 		e := err
 		var ue *Error
-		if !errors.As(err, &ue) {
-			ue = c.transportError(out, parent, err)
-			e = ue
-		}
 		status := 0
 		if resp != nil {
 			status = resp.StatusCode
+		}
+		if !errors.As(err, &ue) {
+			ue = c.transportError(out, parent, err)
+			ue.Status = status // a refused redirect: the 3xx that asked for it
+			e = ue
 		}
 		c.observe(out, status, dur, e, "")
 		if ue.Kind == TooLarge && resp != nil {
@@ -300,7 +301,9 @@ func (c *Client) attempt(req *http.Request, v any, n int) (*Response, error) {
 func (c *Client) roundTrip(req *http.Request) (*http.Response, []byte, error) {
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return nil, nil, err
+		// Only a refused redirect comes with a response: the one that
+		// asked for it, its body already closed.
+		return resp, nil, err
 	}
 	defer resp.Body.Close()
 	body, err := c.readBody(req, resp)

@@ -433,3 +433,26 @@ func TestRetriedBodyIsComplete(t *testing.T) {
 		t.Errorf("bodies per attempt: %q", got)
 	}
 }
+
+func TestRefusedRedirectIsNotRetriedAndKeepsStatus(t *testing.T) {
+	var foreign atomic.Int64
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { foreign.Add(1) }))
+	defer other.Close()
+	f := newResFixture(t, func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, other.URL+r.URL.RequestURI(), http.StatusFound)
+	}, func(u *Upstream) { u.Breaker.Failures = 1 }, false)
+	_, err := f.c.Get(context.Background(), "zaken", nil)
+	ue := mustUpstreamError(t, err)
+	if ue.Kind != UnknownSource || ue.Status != http.StatusFound || ue.Retryable {
+		t.Errorf("refused redirect: %+v", ue)
+	}
+	if f.hits.Load() != 1 || foreign.Load() != 0 {
+		t.Errorf("%d requests to the upstream, %d to the other host", f.hits.Load(), foreign.Load())
+	}
+	if got := f.observed(); fmt.Sprint(got) != "[GET 302]" {
+		t.Errorf("observed %v", got)
+	}
+	if f.c.BreakerState() != BreakerClosed {
+		t.Errorf("a refused redirect opened the breaker")
+	}
+}
