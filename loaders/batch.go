@@ -26,11 +26,18 @@ type fetchFunc func(ctx context.Context, l *Loaders, c *upstream.Client, urls []
 // API kind: a batch is split per upstream, each part fetched by fetch and
 // decoded; the result has one entry per key, in key order.
 func newURLLoader[M any](l *Loaders, kind upstream.APIKind, what string, fetch fetchFunc, decode func(ctx context.Context, c *upstream.Client, raw json.RawMessage) (M, error)) *dataloader.Loader[string, M] {
+	return newURLLoaderKinds(l, []upstream.APIKind{kind}, what, fetch, decode)
+}
+
+// newURLLoaderKinds is newURLLoader for objects that more than one API kind
+// serves (a klant: Klanten or Klantinteracties); fetch and decode see the
+// client and dispatch on its kind.
+func newURLLoaderKinds[M any](l *Loaders, kinds []upstream.APIKind, what string, fetch fetchFunc, decode func(ctx context.Context, c *upstream.Client, raw json.RawMessage) (M, error)) *dataloader.Loader[string, M] {
 	batch := func(ctx context.Context, keys []string) []*dataloader.Result[M] {
 		out := make([]*dataloader.Result[M], len(keys))
 		groups := map[*upstream.Client][]int{}
 		for i, k := range keys {
-			c, err := l.route(k, kind, what)
+			c, err := l.route(k, what, kinds...)
 			if err != nil {
 				out[i] = &dataloader.Result[M]{Error: err}
 				continue
@@ -68,16 +75,18 @@ func newURLLoader[M any](l *Loaders, kind upstream.APIKind, what string, fetch f
 }
 
 // route finds the upstream owning url and checks it serves the right API.
-func (l *Loaders) route(url string, kind upstream.APIKind, what string) (*upstream.Client, error) {
+func (l *Loaders) route(url, what string, kinds ...upstream.APIKind) (*upstream.Client, error) {
 	c, err := l.f.reg.Route(url)
 	if err != nil {
 		return nil, err
 	}
-	if c.Kind() != kind {
-		return nil, &upstream.Error{Op: "route", Kind: upstream.UnknownSource, Source: c.Name(), URL: url,
-			Detail: fmt.Sprintf("a %s URL was expected, but %s serves %s", what, c.Name(), c.Kind())}
+	for _, k := range kinds {
+		if c.Kind() == k {
+			return c, nil
+		}
 	}
-	return c, nil
+	return nil, &upstream.Error{Op: "route", Kind: upstream.UnknownSource, Source: c.Name(), URL: url,
+		Detail: fmt.Sprintf("a %s URL was expected, but %s serves %s", what, c.Name(), c.Kind())}
 }
 
 // fetchEach fetches every URL with its own GET, in parallel (the client caps

@@ -39,7 +39,7 @@ func BenchmarkBatchSplit(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		groups := map[*upstream.Client][]int{}
 		for j, k := range keys {
-			c, err := l.route(k, upstream.APIZaken, "zaak")
+			c, err := l.route(k, "zaak", upstream.APIZaken)
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -74,6 +74,7 @@ type Loaders struct {
 	klant         *dataloader.Loader[string, *model.Klant]
 	contactmoment *dataloader.Loader[string, *model.Contactmoment]
 	verzoek       *dataloader.Loader[string, *model.Verzoek]
+	interneTaak   *dataloader.Loader[string, *model.InterneTaak]
 
 	relationLoaders
 }

@@ -118,6 +118,15 @@ func (l *Loaders) KlantenByIdent(ctx context.Context, id Ident) ([]*model.Klant,
 				}
 			}(c)
 		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ps, perrs := l.partijenByIdent(ctx, id)
+			mu.Lock()
+			out = append(out, ps...)
+			errs = append(errs, perrs...)
+			mu.Unlock()
+		}()
 		wg.Wait()
 		sort.SliceStable(out, func(i, j int) bool { return out[i].URL < out[j].URL })
 		return out, errs
@@ -135,10 +144,27 @@ func (l *Loaders) ContactmomentenOfKlanten(ctx context.Context, klantURLs []stri
 		return []*model.Contactmoment{}, nil
 	}
 	v, errs := l.memo.do(ctx, "cm-of-klanten "+joinComma(klantURLs), func() (any, []error) {
+		byKind, errs := l.kindsOf(klantURLs)
+		klantURLs := byKind[upstream.APIKlanten]
 		var mu sync.Mutex
 		var wg sync.WaitGroup
 		var out []*model.Contactmoment
-		var errs []error
+		if partijen := byKind[upstream.APIKlantinteracties]; len(partijen) > 0 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				items, perrs := l.klantcontactenOfPartijen(ctx, partijen)
+				mu.Lock()
+				out = append(out, items...)
+				errs = append(errs, perrs...)
+				mu.Unlock()
+			}()
+		}
+		if len(klantURLs) == 0 {
+			wg.Wait()
+			sortContactmomenten(out)
+			return out, errs
+		}
 		for _, c := range l.f.reg.ByKind(upstream.APIContactmomenten) {
 			for start := 0; start < len(klantURLs); start += objectChunk {
 				chunk := klantURLs[start:min(start+objectChunk, len(klantURLs))]
@@ -167,6 +193,9 @@ func (l *Loaders) ContactmomentenOfKlanten(ctx context.Context, klantURLs []stri
 
 // VerzoekenOfKlanten lists the verzoeken of klant records, newest first.
 func (l *Loaders) VerzoekenOfKlanten(ctx context.Context, klantURLs []string) ([]*model.Verzoek, []error) {
+	// Verzoeken belong to v1 klanten only; Klantinteracties has no verzoeken.
+	byKind, _ := l.kindsOf(klantURLs)
+	klantURLs = byKind[upstream.APIKlanten]
 	if len(klantURLs) == 0 {
 		return []*model.Verzoek{}, nil
 	}

@@ -33,7 +33,7 @@ func newZaakRelationLoader[V any](l *Loaders, expand []string, pick func(ctx con
 		out := make([]*dataloader.Result[V], len(keys))
 		groups := map[*upstream.Client][]int{}
 		for i, k := range keys {
-			c, err := l.route(k, upstream.APIZaken, "zaak")
+			c, err := l.route(k, "zaak", upstream.APIZaken)
 			if err != nil {
 				out[i] = &dataloader.Result[V]{Error: err}
 				continue
@@ -242,7 +242,7 @@ func (l *Loaders) DocumentenOfZaak(ctx context.Context, z *model.Zaak) ([]*model
 
 // StatussenOfZaak returns the status history of a zaak, oldest first.
 func (l *Loaders) StatussenOfZaak(ctx context.Context, zaakURL string) ([]*model.Status, error) {
-	c, err := l.route(zaakURL, upstream.APIZaken, "zaak")
+	c, err := l.route(zaakURL, "zaak", upstream.APIZaken)
 	if err != nil {
 		return nil, err
 	}
@@ -275,12 +275,28 @@ func (l *Loaders) StatussenOfZaak(ctx context.Context, zaakURL string) ([]*model
 }
 
 // ContactmomentenOfZaak returns the contactmomenten about a zaak, newest first.
+// Both generations are asked: v1 contactmomenten by Open Klant's object
+// filter (batched over zaken), v2 klantcontacten by the zaak's uuid and
+// register code.
 func (l *Loaders) ContactmomentenOfZaak(ctx context.Context, zaakURL string) ([]*model.Contactmoment, []error) {
+	var v2 []*model.Contactmoment
+	var v2errs []error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		v2, v2errs = l.klantcontactenOfZaak(ctx, zaakURL)
+	}()
 	urls, err := l.cmURLsByZaak.Load(ctx, zaakURL)()
+	var items []*model.Contactmoment
+	var errs []error
 	if err != nil {
-		return nil, []error{err}
+		errs = append(errs, err)
+	} else {
+		items, errs = loadMany(ctx, l.contactmoment, urls)
 	}
-	items, errs := loadMany(ctx, l.contactmoment, urls)
+	<-done
+	items = append(items, v2...)
+	errs = append(errs, v2errs...)
 	sortContactmomenten(items)
 	return items, errs
 }
@@ -369,7 +385,7 @@ func (l *Loaders) KlantenOfContactmoment(ctx context.Context, cm *model.Contactm
 	if cm.KlantLinksLoaded {
 		return cm.KlantLinks, nil
 	}
-	c, err := l.route(cm.URL, upstream.APIContactmomenten, "contactmoment")
+	c, err := l.route(cm.URL, "contactmoment", upstream.APIContactmomenten)
 	if err != nil {
 		return nil, err
 	}
@@ -394,7 +410,7 @@ func (l *Loaders) ObjectenOfContactmoment(ctx context.Context, cm *model.Contact
 	if cm.ObjectLinksLoaded {
 		return cm.ObjectLinks, nil
 	}
-	c, err := l.route(cm.URL, upstream.APIContactmomenten, "contactmoment")
+	c, err := l.route(cm.URL, "contactmoment", upstream.APIContactmomenten)
 	if err != nil {
 		return nil, err
 	}
@@ -446,7 +462,7 @@ func (l *Loaders) KlantOfRol(ctx context.Context, r *model.Rol) (*model.Klant, e
 		}
 		return nil, err
 	}
-	if c.Kind() != upstream.APIKlanten {
+	if c.Kind() != upstream.APIKlanten && c.Kind() != upstream.APIKlantinteracties {
 		return nil, nil
 	}
 	return l.Klant(ctx, r.Betrokkene)
@@ -454,7 +470,7 @@ func (l *Loaders) KlantOfRol(ctx context.Context, r *model.Rol) (*model.Klant, e
 
 // KlantenOfVerzoek returns the klanten of a verzoek.
 func (l *Loaders) KlantenOfVerzoek(ctx context.Context, verzoekURL string) ([]*model.VerzoekKlant, error) {
-	c, err := l.route(verzoekURL, upstream.APIVerzoeken, "verzoek")
+	c, err := l.route(verzoekURL, "verzoek", upstream.APIVerzoeken)
 	if err != nil {
 		return nil, err
 	}
@@ -476,7 +492,7 @@ func (l *Loaders) KlantenOfVerzoek(ctx context.Context, verzoekURL string) ([]*m
 
 // ZakenOfVerzoek returns the zaken a verzoek is about.
 func (l *Loaders) ZakenOfVerzoek(ctx context.Context, verzoekURL string) ([]*model.Zaak, []error) {
-	c, err := l.route(verzoekURL, upstream.APIVerzoeken, "verzoek")
+	c, err := l.route(verzoekURL, "verzoek", upstream.APIVerzoeken)
 	if err != nil {
 		return nil, []error{err}
 	}
@@ -499,7 +515,7 @@ func (l *Loaders) ZakenOfVerzoek(ctx context.Context, verzoekURL string) ([]*mod
 
 // ContactmomentenOfVerzoek returns the contactmomenten of a verzoek.
 func (l *Loaders) ContactmomentenOfVerzoek(ctx context.Context, verzoekURL string) ([]*model.Contactmoment, []error) {
-	c, err := l.route(verzoekURL, upstream.APIVerzoeken, "verzoek")
+	c, err := l.route(verzoekURL, "verzoek", upstream.APIVerzoeken)
 	if err != nil {
 		return nil, []error{err}
 	}
@@ -524,7 +540,7 @@ func (l *Loaders) ContactmomentenOfVerzoek(ctx context.Context, verzoekURL strin
 
 // DocumentenOfVerzoek returns the documents of a verzoek.
 func (l *Loaders) DocumentenOfVerzoek(ctx context.Context, verzoekURL string) ([]*model.Document, []error) {
-	c, err := l.route(verzoekURL, upstream.APIVerzoeken, "verzoek")
+	c, err := l.route(verzoekURL, "verzoek", upstream.APIVerzoeken)
 	if err != nil {
 		return nil, []error{err}
 	}

@@ -50,11 +50,13 @@ func (l *Loaders) init() {
 	l.document = newURLLoader(l, upstream.APIDocumenten, "document", fetchZoek("enkelvoudiginformatieobjecten", nil),
 		decodeAs(plain(toDocument)))
 	l.iotype = newURLLoader(l, upstream.APICatalogi, "informatieobjecttype", fetchEach, decodeAs(plain(toInformatieobjecttype)))
-	l.klant = newURLLoader(l, upstream.APIKlanten, "klant", fetchEach, decodeAs(toKlant))
-	l.contactmoment = newURLLoader(l, upstream.APIContactmomenten, "contactmoment", fetchEachExpanded(cmExpand),
-		decodeAs(toContactmoment))
+	l.klant = newURLLoaderKinds(l, []upstream.APIKind{upstream.APIKlanten, upstream.APIKlantinteracties}, "klant",
+		fetchKlant, decodeKlant)
+	l.contactmoment = newURLLoaderKinds(l, []upstream.APIKind{upstream.APIContactmomenten, upstream.APIKlantinteracties},
+		"contactmoment", fetchContactmoment, l.decodeContactmoment)
 	l.verzoek = newURLLoader(l, upstream.APIVerzoeken, "verzoek", fetchEach, decodeAs(toVerzoek))
 	l.initRelations()
+	l.initV2()
 }
 
 // zaakFrom converts a zaak and primes the loaders with whatever the Zaken
@@ -311,6 +313,8 @@ func (l *Loaders) Node(ctx context.Context, typ, url string) (model.Node, error)
 		n, err = nodeOf(l.Document(ctx, url))
 	case "Informatieobjecttype":
 		n, err = nodeOf(l.Informatieobjecttype(ctx, url))
+	case "InterneTaak":
+		n, err = nodeOf(l.InterneTaak(ctx, url))
 	default:
 		return nil, &UserError{Message: "unknown node type " + typ}
 	}
