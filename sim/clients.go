@@ -43,6 +43,8 @@ func readScopes(api data.APIKind) []string {
 		return []string{"verzoeken.lezen"}
 	case data.APIKlantinteracties:
 		return []string{"klantinteracties.lezen"}
+	case data.APIContactgegevens:
+		return []string{"contactgegevens.lezen"}
 	}
 	return nil
 }

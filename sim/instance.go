@@ -16,9 +16,11 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/klantgraaf/klantgraaf/sim/api/catalogi"
+	"github.com/klantgraaf/klantgraaf/sim/api/contactgegevens"
 	"github.com/klantgraaf/klantgraaf/sim/api/contactmomenten"
 	"github.com/klantgraaf/klantgraaf/sim/api/documenten"
 	"github.com/klantgraaf/klantgraaf/sim/api/klanten"
+	"github.com/klantgraaf/klantgraaf/sim/api/klantinteracties"
 	"github.com/klantgraaf/klantgraaf/sim/api/verzoeken"
 	"github.com/klantgraaf/klantgraaf/sim/api/zaken"
 	"github.com/klantgraaf/klantgraaf/sim/data"
@@ -74,6 +76,10 @@ func (in *Instance) buildRoutes() {
 			contactmomenten.Routes(e, r)
 		case data.APIVerzoeken:
 			verzoeken.Routes(e, r)
+		case data.APIKlantinteracties:
+			klantinteracties.Routes(e, r)
+		case data.APIContactgegevens:
+			contactgegevens.Routes(e, r)
 		}
 	})
 	in.handler = r

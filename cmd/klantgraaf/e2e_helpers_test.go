@@ -145,6 +145,9 @@ func (r *rest) get(u string, v any) {
 	}
 	req, _ := http.NewRequest("GET", u, nil)
 	req.Header.Set("Authorization", "Bearer "+signed)
+	if p.Auth.Type == "token" {
+		req.Header.Set("Authorization", "Token "+p.Auth.Token)
+	}
 	req.Header.Set("Accept-Crs", "EPSG:4326")
 	resp, err := r.hc.Do(req)
 	if err != nil {

@@ -104,6 +104,22 @@ type Data struct {
 	VerzoekInformatieObjecten Table[VerzoekInformatieObject]
 	VerzoekProducten          Table[VerzoekProduct]
 
+	// Klantinteracties (Open Klant 2.x).
+	Partijen              Table[Partij]
+	PartijIdentificatoren Table[PartijIdentificator]
+	DigitaleAdressen      Table[DigitaalAdres]
+	Klantcontacten        Table[Klantcontact]
+	Betrokkenen           Table[Betrokkene]
+	Onderwerpobjecten     Table[Onderwerpobject]
+	Actoren               Table[Actor]
+	ActorKlantcontacten   Table[ActorKlantcontact]
+	InterneTaken          Table[InterneTaak]
+	Bijlagen              Table[Bijlage]
+
+	// Contactgegevens.
+	ContactPersonen     Table[ContactPersoon]
+	ContactOrganisaties Table[ContactOrganisatie]
+
 	// Showcase lists the documented persons and companies of the dataset.
 	Showcase []ShowcaseEntry
 }
@@ -121,6 +137,18 @@ type ShowcaseEntry struct {
 	Contactmomenten int `json:"contactmomenten"`
 	Zaken           int `json:"zaken"`
 	Verzoeken       int `json:"verzoeken"`
+	// Generaties lists the klant registers holding the party: "v1" (Klanten,
+	// Contactmomenten) and/or "v2" (Klantinteracties).
+	Generaties []string `json:"generaties"`
+	// Partijen are the party's partijen in Klantinteracties (for a company:
+	// the organisatie first, then its vestigingen).
+	Partijen []Ref `json:"-"`
+	// Expected Klantinteracties counts: klantcontacten with the party as
+	// betrokkene, those about one of its zaken (an onderwerpobject naming
+	// the zaak) and interne taken they led to.
+	Klantcontacten         int `json:"klantcontacten"`
+	KlantcontactenOverZaak int `json:"klantcontactenOverZaak"`
+	Internetaken           int `json:"internetaken"`
 }
 
 // Store guards the Data with a read/write lock and keeps lazily built

@@ -46,8 +46,9 @@ func (s InstanceSpec) Version() string { return apiInfo[s.API].Version }
 func (s InstanceSpec) BasePath() string { return apiInfo[s.API].BasePath }
 
 // DefaultTopology is a municipality with two zaaksystemen (each an Open Zaak
-// with its own catalogi and documenten) and an Open Klant 1.x with klanten,
-// contactmomenten and verzoeken.
+// with its own catalogi and documenten), an Open Klant 1.x with klanten,
+// contactmomenten and verzoeken, and an Open Klant 2.x with klantinteracties
+// and contactgegevens (the register the municipality is migrating to).
 func DefaultTopology() []InstanceSpec {
 	return []InstanceSpec{
 		{"zaken-a", APIZaken, "a"},
@@ -59,6 +60,8 @@ func DefaultTopology() []InstanceSpec {
 		{"klanten", APIKlanten, "openklant"},
 		{"contactmomenten", APIContactmomenten, "openklant"},
 		{"verzoeken", APIVerzoeken, "openklant"},
+		{"klantinteracties", APIKlantinteracties, "openklant2"},
+		{"contactgegevens", APIContactgegevens, "openklant2"},
 	}
 }
 

@@ -4,9 +4,11 @@
 // topology: per zaaksysteem a catalogue with realistic zaaktypen, zaken with
 // status histories, rollen, eigenschappen and documents, and in the Open Klant
 // instances klanten (persons, companies and their vestigingen),
-// contactmomenten and verzoeken linked to those zaken. The same seed and
-// scale always give identical data; every date is relative to the fixed
-// ReferenceDate, never to the clock.
+// contactmomenten and verzoeken linked to those zaken, and in an Open Klant
+// 2.x (Klantinteracties, Contactgegevens) the part of the population already
+// migrated or new there, with klantcontacten about their zaken (v2.go). The
+// same seed and scale always give identical data; every date is relative to
+// the fixed ReferenceDate, never to the clock.
 //
 // Besides the random population the dataset holds documented showcase
 // parties with fixed identifiers and exact counts (see the Showcase*
@@ -71,7 +73,9 @@ const (
 
 // Generate builds the dataset for a topology. The topology needs at least
 // one zaken instance, each with a catalogi and a documenten instance in the
-// same system, and one klanten, contactmomenten and verzoeken instance.
+// same system, and one klanten, contactmomenten and verzoeken instance; the
+// Klantinteracties and Contactgegevens data is generated when the topology
+// has those instances.
 func Generate(cfg Config, topo data.Topology) (*data.Data, error) {
 	sz, ok := ScaleSizes(cfg.Scale)
 	if !ok {
@@ -278,6 +282,7 @@ func newGenerator(cfg Config, topo data.Topology, sz Sizes) (*generator, error) 
 		g.usedVest[v] = true
 	}
 	g.usedRSIN[ShowcaseBedrijfRSIN] = true
+	g.v2Reserve()
 	return g, nil
 }
 
@@ -304,6 +309,7 @@ func (g *generator) run() error {
 	if err != nil {
 		return err
 	}
+	g.buildV2ShowcaseCompany()
 	plans := g.planZaken(gen.Zaken)
 	plans = append(plans, g.showcaseZaakPlans(sp)...)
 	g.materializeZaken(plans)
@@ -337,6 +343,13 @@ func (g *generator) run() error {
 	flushTo(&wg, g.seed, &st.ov, &d.ObjectVerzoeken, func(r *data.ObjectVerzoek, u data.UUID) { r.UUID = u })
 	flushTo(&wg, g.seed, &st.vcm, &d.VerzoekContactMomenten, func(r *data.VerzoekContactMoment, u data.UUID) { r.UUID = u })
 	flushTo(&wg, g.seed, &st.vio, &d.VerzoekInformatieObjecten, func(r *data.VerzoekInformatieObject, u data.UUID) { r.UUID = u })
+	// Klantinteracties and Contactgegevens are generated last, from the
+	// finished v1 world, so they do not change it.
+	if err := g.runV2(&wg, sp); err != nil {
+		wg.Wait()
+		return err
+	}
+	g.finishGeneraties()
 	wg.Wait()
 	return nil
 }

@@ -963,6 +963,7 @@ func TestShowcase(t *testing.T) {
 	want := map[string][3]int{
 		ShowcaseBenchmark: {30, 15, 5}, ShowcaseBedrijf: {12, 10, 3}, ShowcaseAlleenZaken: {0, 4, 0}, ShowcaseVertrouwelijk: {2, 3, 0},
 		ShowcaseGroei10: {10, 5, 2}, ShowcaseGroei100: {100, 20, 5}, ShowcaseGroei1000: {1000, 100, 20},
+		ShowcaseV2Alleen: {0, 4, 0}, ShowcaseV1EnV2: {6, 4, 0}, ShowcaseV2Benchmark: {0, 15, 0}, ShowcaseV2Bedrijf: {0, 3, 0},
 	}
 	if len(byKey) != len(want) {
 		t.Fatalf("showcase keys %v", slices.Collect(func(yield func(string) bool) {
@@ -1110,7 +1111,7 @@ func TestShowcaseIndependentOfSeedAndScale(t *testing.T) {
 	strip := func(d *data.Data) []data.ShowcaseEntry {
 		out := slices.Clone(d.Showcase)
 		for i := range out {
-			out[i].Klanten = nil
+			out[i].Klanten, out[i].Partijen = nil, nil
 		}
 		return out
 	}
@@ -1121,7 +1122,7 @@ func TestShowcaseIndependentOfSeedAndScale(t *testing.T) {
 	if !reflect.DeepEqual(a, b) || !reflect.DeepEqual(a, c) {
 		t.Errorf("showcase entries differ between seeds or scales:\n%+v\n%+v\n%+v", a, b, c)
 	}
-	if len(a) != 7 || a[0].Key != ShowcaseBenchmark || a[1].Key != ShowcaseBedrijf {
+	if len(a) != 11 || a[0].Key != ShowcaseBenchmark || a[1].Key != ShowcaseBedrijf || a[10].Key != ShowcaseV2Bedrijf {
 		t.Errorf("showcase order %+v", a)
 	}
 }
@@ -1235,6 +1236,11 @@ func TestLarge(t *testing.T) {
 	got := Sizes{Klanten: d.Klanten.Len(), Contactmomenten: d.ContactMomenten.Len(), Zaken: d.Zaken.Len(), Verzoeken: d.Verzoeken.Len()}
 	if got != want {
 		t.Errorf("got %+v, want %+v", got, want)
+	}
+	wantV2, _ := ScaleSizesV2("large")
+	if gotV2 := (SizesV2{Partijen: d.Partijen.Len(), Klantcontacten: d.Klantcontacten.Len(), Internetaken: d.InterneTaken.Len(),
+		Personen: d.ContactPersonen.Len(), Organisaties: d.ContactOrganisaties.Len()}); gotV2 != wantV2 {
+		t.Errorf("v2: got %+v, want %+v", gotV2, wantV2)
 	}
 	seen := make(map[string]bool, d.Klanten.Len())
 	for i := range d.Klanten.Rows {

@@ -27,6 +27,9 @@ import (
 //   - "groei-10", "groei-100", "groei-1000" (BSN 999990056, 999990068,
 //     999990081): klanten with 10/100/1000 contactmomenten, 5/20/100 zaken
 //     and 2/5/20 verzoeken, for cost-growth benchmarks.
+//
+// These parties are only in the v1 registers (Klanten, Contactmomenten);
+// v2_showcase.go adds the parties of the migration to Klantinteracties.
 const (
 	ShowcaseBenchmarkBSN     = "999990019"
 	ShowcaseAlleenZakenBSN   = "999990032"
@@ -66,7 +69,7 @@ type scPerson struct {
 	description                                               string
 }
 
-var scPersons = []scPerson{
+var scPersons = append([]scPerson{
 	{key: ShowcaseBenchmark, bsn: ShowcaseBenchmarkBSN, voornaam: "Hans", voornamen: "Johannes Hendrikus", voorletters: "J.H.",
 		voorvoegsel: "van den", achternaam: "Berg", geslacht: "m", born: dateOf(1968, time.March, 14), klant: true,
 		email: "h.vandenberg@example.nl", phone: "06-12345678",
@@ -103,7 +106,7 @@ var scPersons = []scPerson{
 		adres: data.Adres{Straatnaam: "Dorpsstraat", Huisnummer: 7, Postcode: "5645CE", Woonplaats: "Oosterbroek", Landcode: landNederland},
 		cms:   1000, zaken: 100, verz: 20,
 		description: "Cost-growth benchmark person: 1000 contactmomenten, 100 zaken, 20 verzoeken."},
-}
+}, v2ScPersons...)
 
 var scVestigingen = []struct{ nummer, plaats string }{
 	{ShowcaseBedrijfVestiging1, "Dommelvoort"}, {ShowcaseBedrijfVestiging2, "Heikant"}, {ShowcaseBedrijfVestiging3, "Eindhoven"},
@@ -128,7 +131,7 @@ func showcaseBSNs() []string {
 	return out
 }
 
-func showcaseKvKs() []string { return []string{ShowcaseBedrijfKvK} }
+func showcaseKvKs() []string { return []string{ShowcaseBedrijfKvK, ShowcaseV2BedrijfKvK} }
 
 func showcaseVestigingen() []string {
 	return []string{ShowcaseBedrijfVestiging1, ShowcaseBedrijfVestiging2, ShowcaseBedrijfVestiging3}
@@ -139,7 +142,7 @@ func showcaseTotals() Sizes {
 	s := Sizes{
 		Klanten:         1 + len(scVestigingen),
 		Contactmomenten: scBedrijfNNPCMs + scBedrijfVestCMs*len(scVestigingen),
-		Zaken:           scBedrijfNNPZaken + scBedrijfVestZaken*len(scVestigingen),
+		Zaken:           scBedrijfNNPZaken + scBedrijfVestZaken*len(scVestigingen) + v2ShowcaseZaken(),
 		Verzoeken:       scBedrijfVerz,
 	}
 	for _, p := range scPersons {
@@ -255,6 +258,8 @@ func (g *generator) showcaseZaakPlans(sp *showcaseParties) []zaakPlan {
 				}
 				plans = append(plans, g.scPlan(si, init, lastDay-data.Date(60+j*120), j%2 == 0, false, -1))
 			}
+		case ShowcaseV2Alleen, ShowcaseV1EnV2, ShowcaseV2Benchmark:
+			plans = append(plans, g.v2PersonZaakPlans(&scPersons[i], init)...)
 		case ShowcaseVertrouwelijk:
 			levels := []data.Vertrouwelijkheid{data.Openbaar, data.Geheim, data.Openbaar}
 			for j := 0; j < sc.zaken; j++ {
@@ -278,7 +283,7 @@ func (g *generator) showcaseZaakPlans(sp *showcaseParties) []zaakPlan {
 			plans = append(plans, g.scPlan(0, party{pkVestiging, v}, lastDay-data.Date(400-vi*90-j*40), j == 0, j == 0, -1))
 		}
 	}
-	return plans
+	return append(plans, g.v2CompanyZaakPlans()...)
 }
 
 func (g *generator) showcaseCMPlans(sp *showcaseParties) []cmPlan {
@@ -300,6 +305,8 @@ func (g *generator) showcaseCMPlans(sp *showcaseParties) []cmPlan {
 			}
 		case ShowcaseVertrouwelijk:
 			plans = append(plans, g.cmPlanFor(pp.klant, zl[0]), g.cmPlanFor(pp.klant, data.NoRef))
+		case ShowcaseV1EnV2:
+			plans = append(plans, g.v1EnV2CMPlans(pp)...)
 		default:
 			for j := 0; j < sc.cms; j++ {
 				z := data.NoRef
@@ -383,6 +390,10 @@ func (g *generator) finishShowcase(sp *showcaseParties) {
 	for _, vi := range sp.vests {
 		e.Klanten = append(e.Klanten, g.vestigingen[vi].klant)
 	}
-	// Order: benchmark, bedrijf, then the rest.
+	// Order: benchmark, bedrijf, then the rest, the v2 company last.
 	d.Showcase = append(d.Showcase[:1], append([]data.ShowcaseEntry{e}, d.Showcase[1:]...)...)
+	ci, _ := g.v2ShowcaseCompany()
+	d.Showcase = append(d.Showcase, data.ShowcaseEntry{Key: ShowcaseV2Bedrijf, Description: scV2BedrijfDesc,
+		KvK: g.companies[ci].kvk, Vestigingen: []string{ShowcaseV2BedrijfVestiging1, ShowcaseV2BedrijfVestiging2},
+		Klanten: []data.Ref{}, Zaken: v2ShowcaseZaken()})
 }
