@@ -118,7 +118,7 @@ func (m *Main) runBench(ctx context.Context, o *BenchOptions) error {
 	r.printf("Simulator: scale %s, seed %d, latency %s per request, %d concurrent requests per provider.\n",
 		o.Scale, o.Seed, o.Latency, o.Concurrency)
 	r.printf("Query: %s, variables %s.\n\n", o.Query, o.Variables)
-	steps := []func(context.Context) error{r.naive, r.gateway, r.growth}
+	steps := []func(context.Context) error{r.naive, r.gateway, r.v2, r.growth}
 	if !o.SkipLoad {
 		steps = append(steps, r.load)
 	}
@@ -220,7 +220,10 @@ func (r *benchRun) repeat(url string, n int) ([]time.Duration, int, error) {
 
 func (r *benchRun) gateway(ctx context.Context) error {
 	redisOK := r.o.RedisURL != "" && pingRedis(ctx, r.o.RedisURL) == nil
+	// Steps 2–4 measure a municipality on the v1 registers (Open Klant 1.x);
+	// step 7 adds the Klantinteracties register.
 	withRedis := func(c *config.Config) {
+		v1Only(c)
 		if redisOK {
 			c.Redis = &config.Redis{URL: r.o.RedisURL, KeyPrefix: r.prefix}
 		}
@@ -236,7 +239,7 @@ func (r *benchRun) gateway(ctx context.Context) error {
 		return err
 	}
 	st := r.settled()
-	r.printf("## 2. klantgraaf, cold (empty caches)\n\n")
+	r.printf("## 2. klantgraaf, cold (empty caches)\n\nProviders: the two zaaksystemen (zaken, catalogi, documenten) and Open Klant 1.x (klanten, contactmomenten, verzoeken).\n\n")
 	r.printf("| upstream requests (providers' count) | extensions.cost | sequential round trips | latency |\n|---:|---:|---:|---:|\n")
 	r.printf("| %d | %d | %d | %s |\n\n", st.Total, cold.Extensions.Cost.UpstreamRequests, st.Rounds, ms(d))
 	r.printf("Per provider: %s\n\n", perInstance(st))
@@ -269,6 +272,43 @@ func (r *benchRun) gateway(ctx context.Context) error {
 	return nil
 }
 
+// v2 measures the klantbeeld of the Klantinteracties benchmark person
+// (30 klantcontacten, 15 zaken over both zaaksystemen, 5 interne taken) with
+// the same query text.
+func (r *benchRun) v2(ctx context.Context) error {
+	p, ok := r.s.ShowcaseByKey("v2-benchmark")
+	r.printf("## 7. Klantinteracties (v2) benchmark person, same query\n\nProviders: as above plus the Klantinteracties and Contactgegevens registers (Open Klant 2.x).\n\n")
+	if !ok {
+		r.printf("Not measured: the simulator has no v2 benchmark person.\n\n")
+		return nil
+	}
+	g, err := r.gatewayHandler(nil)
+	if err != nil {
+		return err
+	}
+	defer g.Close()
+	vars := map[string]any{"bsn": p.BSN}
+	r.s.ResetStats()
+	_, d, err := r.ask(g.URL, vars)
+	if err != nil {
+		return err
+	}
+	st := r.settled()
+	r.printf("Cold: %d upstream requests in %d sequential round trips, %s (%s).\n\n", st.Total, st.Rounds, ms(d), perInstance(st))
+	var ds []time.Duration
+	up := 0
+	for i := 0; i < r.o.Warm; i++ {
+		a, d, err := r.ask(g.URL, vars)
+		if err != nil {
+			return err
+		}
+		up += a.Extensions.Cost.UpstreamRequests
+		ds = append(ds, d)
+	}
+	r.printf("Warm from L1:\n\n%s\n", latencyTable(ds, up))
+	return nil
+}
+
 func (r *benchRun) growth(ctx context.Context) error {
 	r.printf("## 6. Cost growth with the size of the person (cold, cache off)\n\n")
 	r.printf("| person | contactmomenten | zaken | verzoeken | upstream requests | round trips | latency |\n|---|---:|---:|---:|---:|---:|---:|\n")
@@ -277,7 +317,7 @@ func (r *benchRun) growth(ctx context.Context) error {
 		if !ok {
 			continue
 		}
-		g, err := r.gatewayHandler(func(c *config.Config) { c.Cache = &config.Cache{Disabled: true} })
+		g, err := r.gatewayHandler(func(c *config.Config) { v1Only(c); c.Cache = &config.Cache{Disabled: true} })
 		if err != nil {
 			return err
 		}
@@ -461,3 +501,14 @@ func pct(sorted []time.Duration, p int) time.Duration {
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.2f ms", float64(d.Microseconds())/1000) }
+
+// v1Only drops the Klantinteracties and Contactgegevens upstreams.
+func v1Only(c *config.Config) {
+	var ups []config.Upstream
+	for _, u := range c.UpstreamConfigs {
+		if u.API != "klantinteracties" && u.API != "contactgegevens" {
+			ups = append(ups, u)
+		}
+	}
+	c.UpstreamConfigs = ups
+}
