@@ -346,6 +346,7 @@ func (r *benchRun) load(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	v1Only(cfg)
 	port, err := freePort()
 	if err != nil {
 		return err
