@@ -10,8 +10,10 @@
 // without query or userinfo (line 14)".
 //
 // Secrets need not be written into the file. Inside auth.clientId,
-// auth.secret, auth.token and redis.url, "${VAR}" is replaced by the
-// environment variable VAR ("$${" gives a literal "${"). The variables
+// auth.secret, auth.token and redis.url (and the clientId, secret and token
+// of upstreams[].credentials[] and auth.apiKeys[].sha256), "${VAR}" is
+// replaced by the environment variable VAR ("$${" gives a literal "${").
+// The variables
 // KLANTGRAAF_UPSTREAM_<NAME>_CLIENT_ID, KLANTGRAAF_UPSTREAM_<NAME>_SECRET and
 // KLANTGRAAF_UPSTREAM_<NAME>_TOKEN, where NAME is the upstream's name in
 // upper case with every other character than a letter or digit replaced by
@@ -64,6 +66,11 @@ type Config struct {
 	Redis *Redis `yaml:"redis"`
 	// Cache holds the optional cache lifetimes.
 	Cache *Cache `yaml:"cache"`
+	// Auth says how callers authenticate (OIDC tokens, API keys,
+	// anonymous); see InboundAuth.
+	Auth *InboundAuth `yaml:"auth"`
+	// Policy says what each role may read; see Policy.
+	Policy *Policy `yaml:"policy"`
 
 	// lines maps a field path to the line it was read from.
 	lines map[string]int
@@ -101,6 +108,9 @@ type Upstream struct {
 	// onderwerpobjecten name this zaaksysteem (onderwerpobjectidentificator
 	// codeRegister), so a zaak given as uuid + register is found here.
 	RegisterCode string `yaml:"registerCode"`
+	// Credentials are used instead of Auth for callers with particular
+	// roles; see RoleCredential.
+	Credentials []RoleCredential `yaml:"credentials"`
 }
 
 // Retries configures the retries of an upstream's idempotent reads (GET,

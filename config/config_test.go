@@ -401,7 +401,7 @@ func TestEnvPrefix(t *testing.T) {
 }
 
 func TestExampleParses(t *testing.T) {
-	getenv := env("OPENZAAK_SECRET", "oz", "ODREGIO_SECRET", "od", "OPENKLANT_SECRET", "ok", "REDIS_PASSWORD", "pw")
+	getenv := env("OPENZAAK_SECRET", "oz", "ODREGIO_SECRET", "od", "OPENKLANT_SECRET", "ok", "REDIS_PASSWORD", "pw", "OPENZAAK_ANALIST_SECRET", "oza")
 	cfg, err := Load("example.yaml", getenv)
 	if err != nil {
 		t.Fatalf("example.yaml: %v", err)
@@ -430,8 +430,8 @@ func TestExampleParses(t *testing.T) {
 	if !errors.As(err, &le) || le.Path != "example.yaml" {
 		t.Fatalf("Load without env: %v, want *LoadError", err)
 	}
-	if n := len(Errors(err)); n != 10 {
-		t.Errorf("Load without env: %d errors, want 10 (one per upstream secret, two for the Redis URL):\n%v", n, err)
+	if n := len(Errors(err)); n != 11 {
+		t.Errorf("Load without env: %d errors, want 11 (one per upstream secret, one for the role credential, two for the Redis URL):\n%v", n, err)
 	}
 	if !strings.HasPrefix(err.Error(), "config example.yaml:\n  upstreams[0].auth.secret: environment variable OPENZAAK_SECRET") {
 		t.Errorf("LoadError text = %q", err)

@@ -129,6 +129,7 @@ func Parse(r io.Reader, getenv func(string) string) (*Config, error) {
 
 	var errs []*FieldError
 	errs = append(errs, cfg.resolveSecrets(getenv)...)
+	errs = append(errs, cfg.resolveAccessSecrets(getenv)...)
 	cfg.applyUpstreamDefaults(func(path string) bool { _, ok := cfg.lines[path]; return ok })
 	errs = append(errs, cfg.validate()...)
 	if len(errs) > 0 {

@@ -93,6 +93,7 @@ func (c *Config) validate() []*FieldError {
 	}
 	k.redis()
 	k.cache()
+	k.access()
 	return k.errs
 }
 

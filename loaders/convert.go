@@ -29,11 +29,21 @@ func bron(c *upstream.Client) model.Bron {
 	return b
 }
 
-func enumPtr[T ~string](s string) *T {
+// enumPtr maps a provider value onto the GraphQL enum T
+// ("beperkt_openbaar" becomes BEPERKT_OPENBAAR). A value the enum does not
+// have is left out: an answer may only hold the schema's own enum values.
+func enumPtr[T ~string, PT interface {
+	*T
+	UnmarshalGQL(v any) error
+}](s string) *T {
+	s = strings.TrimSpace(s)
 	if s == "" {
 		return nil
 	}
 	v := T(model.FromAPI(s))
+	if PT(&v).UnmarshalGQL(string(v)) != nil {
+		return nil
+	}
 	return &v
 }
 

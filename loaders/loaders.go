@@ -26,6 +26,9 @@ type Options struct {
 	// MaxListItems bounds the items collected for one person-scoped list
 	// (default 1000).
 	MaxListItems int
+	// Budget is how many upstream requests one GraphQL request may make;
+	// further calls fail with a *BudgetError (see budget.go). 0: no limit.
+	Budget int
 }
 
 // Fetcher is shared by all requests: the upstream registry and the caches.
@@ -98,7 +101,8 @@ func (f *Fetcher) Middleware(next http.Handler) http.Handler {
 // WithLoaders returns ctx with fresh loaders for one request.
 func (f *Fetcher) WithLoaders(ctx context.Context) context.Context {
 	l := f.NewLoaders()
-	ctx = upstream.WithRequestHook(ctx, l.usage.record)
+	ctx, hook := f.withBudget(ctx, l.usage.record)
+	ctx = upstream.WithRequestHook(ctx, hook)
 	return context.WithValue(ctx, ctxKey{}, l)
 }
 

@@ -83,13 +83,20 @@ func SliceWindow[T any](all []T, first int, after *string) (Window[T], error) {
 
 // Search cursors hold, per source, how many items were consumed and the
 // source's page size, so a following page continues every source where it
-// stopped.
+// stopped, and for every source consumed to its end the count it reported,
+// so a following page does not ask it for a page past its end.
 
 const searchPrefix = "s1:"
+
+// maxSearchOffset bounds the offsets, page sizes and counts a search cursor
+// may hold, so that page arithmetic on a cursor made up by a caller cannot
+// overflow.
+const maxSearchOffset = 1<<31 - 1
 
 type searchState struct {
 	Offsets   map[string]int `json:"o"`
 	PageSizes map[string]int `json:"p,omitempty"`
+	Done      map[string]int `json:"d,omitempty"`
 }
 
 func (s searchState) cursor() string {
@@ -98,7 +105,7 @@ func (s searchState) cursor() string {
 }
 
 func parseSearchCursor(after *string) (searchState, error) {
-	st := searchState{Offsets: map[string]int{}, PageSizes: map[string]int{}}
+	st := searchState{Offsets: map[string]int{}, PageSizes: map[string]int{}, Done: map[string]int{}}
 	if after == nil || *after == "" {
 		return st, nil
 	}
@@ -119,9 +126,14 @@ func parseSearchCursor(after *string) (searchState, error) {
 	if st.PageSizes == nil {
 		st.PageSizes = map[string]int{}
 	}
-	for k, v := range st.Offsets {
-		if v < 0 || st.PageSizes[k] < 0 {
-			return st, bad
+	if st.Done == nil {
+		st.Done = map[string]int{}
+	}
+	for _, m := range []map[string]int{st.Offsets, st.PageSizes, st.Done} {
+		for _, v := range m {
+			if v < 0 || v > maxSearchOffset {
+				return st, bad
+			}
 		}
 	}
 	return st, nil
@@ -163,6 +175,8 @@ func Search[T any](ctx context.Context, sources []SearchSource[T], before func(a
 		count int
 		err   error
 		psize int
+		// end: the source has nothing after items.
+		end bool
 	}
 	res := make([]got, len(sources))
 	var wg sync.WaitGroup
@@ -172,7 +186,13 @@ func Search[T any](ctx context.Context, sources []SearchSource[T], before func(a
 			defer wg.Done()
 			off := st.Offsets[s.Name]
 			ps := st.PageSizes[s.Name]
+			if n, ok := st.Done[s.Name]; ok {
+				// Consumed to its end on an earlier page.
+				res[i] = got{count: n, psize: ps, end: true}
+				return
+			}
 			g := got{}
+			page, skip := 0, 0
 			if ps == 0 {
 				// Learn the page size from the first page.
 				p, err := s.Fetch(ctx, 1, s.PageSize)
@@ -181,27 +201,27 @@ func Search[T any](ctx context.Context, sources []SearchSource[T], before func(a
 					return
 				}
 				ps = len(p.Items)
-				if !p.HasNext && ps == 0 {
-					ps = 1
-				}
 				g.count = p.Count
 				if off < len(p.Items) {
 					g.items = append(g.items, p.Items[off:]...)
 				}
-				if !p.HasNext {
-					g.psize = ps
+				if !p.HasNext || ps == 0 {
+					// The whole list, or an empty first page that
+					// announces more: nothing to page by offset.
+					g.psize, g.end = max(ps, 1), true
 					res[i] = g
 					return
 				}
+				page, skip = off/ps+1, off%ps
+				if off < ps {
+					page, skip = 2, 0
+				}
+			} else {
+				page, skip = off/ps+1, off%ps
 			}
 			g.psize = ps
-			// Fetch the pages covering [off, off+first).
-			page := off/ps + 1
-			skip := off % ps
-			if len(g.items) > 0 || (g.count > 0 && off < ps) {
-				page = 2
-				skip = 0
-			}
+			// Fetch the pages covering [off, off+first). A page that
+			// brings nothing ends the walk: it cannot be paged by offset.
 			for len(g.items) < first {
 				p, err := s.Fetch(ctx, page, s.PageSize)
 				if err != nil {
@@ -213,7 +233,8 @@ func Search[T any](ctx context.Context, sources []SearchSource[T], before func(a
 					g.items = append(g.items, p.Items[skip:]...)
 				}
 				skip = 0
-				if !p.HasNext {
+				if !p.HasNext || len(p.Items) == 0 {
+					g.end = true
 					break
 				}
 				page++
@@ -236,6 +257,8 @@ func Search[T any](ctx context.Context, sources []SearchSource[T], before func(a
 		}
 		out.TotalCount += res[i].count
 	}
+	// exhausted reports whether source i has nothing after what was taken.
+	exhausted := func(i int) bool { return res[i].err == nil && res[i].end && pos[i] >= len(res[i].items) }
 	for len(out.Items) < first {
 		best := -1
 		for i := range sources {
@@ -252,15 +275,22 @@ func Search[T any](ctx context.Context, sources []SearchSource[T], before func(a
 		out.Items = append(out.Items, res[best].items[pos[best]])
 		pos[best]++
 		next.Offsets[sources[best].Name]++
+		next.Done = nil
+		for i, s := range sources {
+			if exhausted(i) {
+				if next.Done == nil {
+					next.Done = map[string]int{}
+				}
+				next.Done[s.Name] = res[i].count
+			}
+		}
 		out.Cursors = append(out.Cursors, next.cursor())
 	}
-	consumed := 0
-	for i, s := range sources {
-		if res[i].err == nil {
-			consumed += next.Offsets[s.Name]
+	for i := range sources {
+		if res[i].err == nil && !exhausted(i) {
+			out.HasNext = true
 		}
 	}
-	out.HasNext = consumed < out.TotalCount
 	for _, v := range st.Offsets {
 		if v > 0 {
 			out.HasPrevious = true

@@ -18,13 +18,15 @@ func NewID(typ, url string) string {
 // ErrBadID is returned for ids that are not klantgraaf global ids.
 var ErrBadID = errors.New("not a valid global id")
 
-// ParseID splits a global id into its type name and URL.
+// ParseID splits a global id into its type name and URL. Only the exact id
+// NewID makes is accepted (no line breaks, no stray padding bits), so one
+// object has one id.
 func ParseID(id string) (typ, url string, err error) {
 	if len(id) > 4096 {
 		return "", "", ErrBadID
 	}
-	b, err := base64.RawURLEncoding.DecodeString(id)
-	if err != nil {
+	b, err := base64.RawURLEncoding.Strict().DecodeString(id)
+	if err != nil || strings.ContainsAny(id, "\r\n") {
 		return "", "", ErrBadID
 	}
 	typ, url, ok := strings.Cut(string(b), ":")

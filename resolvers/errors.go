@@ -22,6 +22,25 @@ const (
 	CodeUnknownSource       = "UNKNOWN_SOURCE"
 	CodeBadUserInput        = "BAD_USER_INPUT"
 	CodeInternal            = "INTERNAL"
+	// CodeForbidden: the caller's roles may not read this field or object
+	// (see Enforce).
+	CodeForbidden = "FORBIDDEN"
+
+	// Limits on a request (server/limits.go, server/apq.go,
+	// server/ratelimit.go, loaders/budget.go); each message names the limit.
+	CodeQueryTooDeep               = "QUERY_TOO_DEEP"
+	CodeQueryTooComplex            = "QUERY_TOO_COMPLEX"
+	CodeQueryTooLarge              = "QUERY_TOO_LARGE"
+	CodeTooManyAliases             = "TOO_MANY_ALIASES"
+	CodeTooManyRootFields          = "TOO_MANY_ROOT_FIELDS"
+	CodeIntrospectionDisabled      = "INTROSPECTION_DISABLED"
+	CodeRateLimited                = "RATE_LIMITED"
+	CodeUpstreamBudgetExceeded     = "UPSTREAM_BUDGET_EXCEEDED"
+	CodePersistedQueryNotFound     = "PERSISTED_QUERY_NOT_FOUND"
+	CodePersistedQueryNotSupported = "PERSISTED_QUERY_NOT_SUPPORTED"
+	CodeForbiddenQuery             = "FORBIDDEN_QUERY"
+	CodeBadRequest                 = "BAD_REQUEST"
+	CodeMethodNotAllowed           = "METHOD_NOT_ALLOWED"
 )
 
 // badInput is a user error with a clear message.
@@ -41,6 +60,12 @@ func PresentError(ctx context.Context, err error) *gqlerror.Error {
 	var ue *upstream.Error
 	var user *loaders.UserError
 	var nf *loaders.NotFoundError
+	if be, ok := loaders.BudgetExceeded(ctx, err); ok {
+		gerr.Message = be.Error()
+		gerr.Extensions["code"] = CodeUpstreamBudgetExceeded
+		gerr.Extensions["limit"] = be.Limit
+		return gerr
+	}
 	switch {
 	case errors.As(err, &ue):
 		gerr.Message = ue.Error()

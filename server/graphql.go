@@ -26,6 +26,7 @@ type GraphQLOptions struct {
 }
 
 // NewGraphQLHandler serves an executable schema over GET and POST (JSON),
+// refusing what those cannot read with a coded error (see transports.go),
 // with a parsed-query cache, optional introspection and resolver panics
 // turned into a logged "internal error" with code INTERNAL.
 func NewGraphQLHandler(es graphql.ExecutableSchema, opts GraphQLOptions) *handler.Server {
@@ -36,8 +37,9 @@ func NewGraphQLHandler(es graphql.ExecutableSchema, opts GraphQLOptions) *handle
 		opts.QueryCacheSize = 1000
 	}
 	srv := handler.New(es)
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(checkedGET{transport.GET{}})
+	srv.AddTransport(checkedPOST{transport.POST{}})
+	srv.AddTransport(unsupportedTransport{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](opts.QueryCacheSize))
 	if opts.Introspection {
 		srv.Use(extension.Introspection{})

@@ -61,20 +61,22 @@ func (c ZGWClaims) GetAudience() (jwt.ClaimStrings, error) { return nil, nil }
 // signJWT builds a fresh HS256 token for the end user in ctx.
 func (c *Client) signJWT(ctx context.Context) (string, error) {
 	u, _ := EndUserFrom(ctx)
+	a := c.credential(ctx)
 	claims := ZGWClaims{
-		Issuer:             c.cfg.Auth.ClientID,
+		Issuer:             a.ClientID,
 		IssuedAt:           c.now().Unix(),
-		ClientID:           c.cfg.Auth.ClientID,
+		ClientID:           a.ClientID,
 		UserID:             u.ID,
 		UserRepresentation: u.Representation,
 	}
-	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString([]byte(c.cfg.Auth.Secret))
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString([]byte(a.Secret))
 }
 
 // authorize sets the Authorization header. It is called only for requests
 // whose URL this client owns.
 func (c *Client) authorize(req *http.Request) error {
-	switch c.cfg.Auth.Type {
+	a := c.credential(req.Context())
+	switch a.Type {
 	case AuthZGWJWT:
 		tok, err := c.signJWT(req.Context())
 		if err != nil {
@@ -82,7 +84,7 @@ func (c *Client) authorize(req *http.Request) error {
 		}
 		req.Header.Set("Authorization", "Bearer "+tok)
 	case AuthToken:
-		req.Header.Set("Authorization", "Token "+c.cfg.Auth.Token)
+		req.Header.Set("Authorization", "Token "+a.Token)
 	default:
 		req.Header.Del("Authorization")
 	}

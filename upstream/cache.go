@@ -91,11 +91,11 @@ func cacheable(req *http.Request) bool {
 // per user. Secrets themselves never enter a key.
 func (c *Client) principal(ctx context.Context) string {
 	var p string
-	switch c.cfg.Auth.Type {
+	switch a := c.credential(ctx); a.Type {
 	case AuthZGWJWT:
-		p = "jwt:" + c.cfg.Auth.ClientID
+		p = "jwt:" + a.ClientID
 	case AuthToken:
-		h := sha256.Sum256([]byte(c.cfg.Auth.Token))
+		h := sha256.Sum256([]byte(a.Token))
 		p = "token:" + hex.EncodeToString(h[:8])
 	default:
 		p = "none"

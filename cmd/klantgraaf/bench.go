@@ -420,7 +420,8 @@ func (r *benchRun) hammer(url string, n int, d time.Duration) ([]time.Duration, 
 
 func serveYAML(cfg *config.Config, port int) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "listen: 127.0.0.1:%d\nrequestTimeout: 30s\nlog:\n  level: error\nupstreams:\n", port)
+	// The load clients are anonymous: allow them, with every right.
+	fmt.Fprintf(&b, "listen: 127.0.0.1:%d\nrequestTimeout: 30s\nlog:\n  level: error\nauth:\n  anonymous:\n    allowed: true\nupstreams:\n", port)
 	for _, u := range cfg.UpstreamConfigs {
 		fmt.Fprintf(&b, "  - name: %s\n    api: %s\n    version: %q\n    baseUrl: %s\n    maxConcurrency: %d\n", u.Name, u.API, u.Version, u.BaseURL, u.MaxConcurrency)
 		if u.Auth.Type == "token" {

@@ -108,8 +108,12 @@ func DemoConfig(o *DemoOptions, providers []sim.Provider) (*config.Config, error
 			},
 			MaxConcurrency: o.SimConcurrency,
 			RegisterCode:   registerCode(p),
+			Credentials:    demoCredentials(p),
 		})
 	}
+	// Callers without a credential act as KCC agents; the API key
+	// "demo-analist" as an analist (see config.DemoAccess).
+	cfg.Auth, cfg.Policy = config.DemoAccess()
 	cfg.ApplyDefaults()
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("demo configuration: %w", err)
@@ -151,6 +155,7 @@ func (m *Main) runDemo(ctx context.Context, o *DemoOptions) error {
 	fmt.Fprintf(w, "  GraphiQL:   %s/\n", base)
 	fmt.Fprintf(w, "  simulator:  %s (GET /providers, /showcase, /stats, /audit)\n", s.ControlURL())
 	fmt.Fprintf(w, "  end user:   %q (set the X-End-User-Id header to act as someone else)\n", o.User)
+	fmt.Fprintf(w, "  roles:      kcc without a credential; analist with the header X-API-Key: %s\n", config.DemoAnalistKey)
 	if ids.BSN != "" {
 		fmt.Fprintf(w, "  showcase:   person BSN %s", ids.BSN)
 		if ids.KvK != "" {

@@ -50,6 +50,11 @@ func NewGateway(cfg *config.Config, o GatewayOptions) (http.Handler, error) {
 	}
 	fetcher := loaders.NewFetcher(reg, loaders.Options{Logger: logger})
 	es := graph.NewExecutableSchema(graph.Config{Resolvers: resolvers.New(fetcher)})
+	authn, err := buildAccess(cfg, es.Schema(), logger)
+	if err != nil {
+		_ = closeCache()
+		return nil, err
+	}
 	gql := server.NewGraphQLHandler(es, server.GraphQLOptions{
 		Introspection: cfg.Introspection,
 		Logger:        logger,
@@ -57,8 +62,9 @@ func NewGateway(cfg *config.Config, o GatewayOptions) (http.Handler, error) {
 	gql.SetErrorPresenter(resolvers.PresentError)
 	gql.AroundOperations(resolvers.LookAhead)
 	gql.AroundResponses(resolvers.CostExtension)
+	gql.AroundFields(resolvers.Enforce)
 	return server.New(server.Options{
-		GraphQL:        gql,
+		GraphQL:        authn(gql),
 		Fetcher:        fetcher.Middleware,
 		GraphiQL:       cfg.GraphiQL,
 		Logger:         logger,

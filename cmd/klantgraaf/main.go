@@ -122,6 +122,7 @@ const usage = `Usage:
   klantgraaf serve --config FILE   run the gateway from a configuration file
   klantgraaf demo [flags]          run the gateway over the built-in simulator
   klantgraaf bench [flags]         measure the klantbeeld: naive REST, cold, warm, load
+  klantgraaf soak [flags]          run a query mix for minutes while providers fail
   klantgraaf help                  show this help
 
 Run "klantgraaf serve -h" or "klantgraaf demo -h" for the flags.
@@ -160,6 +161,13 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		}
 		m.oneShot = true
 		return m.runBench(ctx, opts)
+	case "soak":
+		opts, err := ParseSoakFlags(args[1:], m.Stderr)
+		if err != nil {
+			return err
+		}
+		m.oneShot = true
+		return m.runSoak(ctx, opts)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(m.Stdout, usage)
 		return flag.ErrHelp

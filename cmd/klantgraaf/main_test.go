@@ -187,6 +187,8 @@ func TestServeRunsAndShutsDown(t *testing.T) {
 	path := writeConfig(t, `
 listen: 127.0.0.1:0
 introspection: false
+auth:
+  anonymous: {allowed: true}
 upstreams:
   - name: zaken
     api: zaken
