@@ -215,8 +215,20 @@ func (l Log) SlogLevel() slog.Level {
 
 // Redis configures the shared cache backend.
 type Redis struct {
-	// URL is a redis:// or rediss:// URL.
+	// URL is a redis:// or rediss:// URL of a single server. Give either
+	// URL or Addrs.
 	URL string `yaml:"url"`
+	// Addrs are host:port addresses of a Redis Cluster, or — with
+	// MasterName — of the Sentinels watching the master.
+	Addrs []string `yaml:"addrs"`
+	// MasterName selects Sentinel mode: the name of the monitored master.
+	MasterName string `yaml:"masterName"`
+	// Username and Password authenticate to Redis (cluster and sentinel
+	// modes; a URL carries its own). "${VAR}" is taken from the environment.
+	Username string `yaml:"username"`
+	Password string `yaml:"password"`
+	// TLS connects with TLS (cluster and sentinel modes).
+	TLS bool `yaml:"tls"`
 	// KeyPrefix is put before every key the gateway writes.
 	KeyPrefix string `yaml:"keyPrefix"`
 }

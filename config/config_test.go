@@ -490,3 +490,34 @@ func TestRegisterCodeValidation(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+func TestRedisModesValidation(t *testing.T) {
+	base := func() *Config {
+		c := Default()
+		c.UpstreamConfigs = []Upstream{{Name: "zaken-a", API: "zaken", BaseURL: "https://oz.example/zaken/api/v1", Auth: Auth{Type: "zgw-jwt", ClientID: "c", Secret: "s"}}}
+		c.ApplyDefaults()
+		return c
+	}
+	ok := []*Redis{{URL: "redis://r:6379/0"}, {Addrs: []string{"a:7000", "b:7001"}}, {Addrs: []string{"s1:26379"}, MasterName: "mymaster"}}
+	for _, r := range ok {
+		c := base()
+		c.Redis = r
+		if err := c.Validate(); err != nil {
+			t.Errorf("%+v: %v", r, err)
+		}
+	}
+	bad := map[string]*Redis{
+		"redis.addrs":      {URL: "redis://r:6379/0", Addrs: []string{"a:1"}},
+		"redis.addrs[0]":   {Addrs: []string{"no-port"}},
+		"redis.masterName": {URL: "redis://r:6379/0", MasterName: "m"},
+		"redis.url":        {},
+	}
+	for field, r := range bad {
+		c := base()
+		c.Redis = r
+		err := c.Validate()
+		if err == nil || !strings.Contains(err.Error(), field) {
+			t.Errorf("%+v: got %v, want an error naming %s", r, err, field)
+		}
+	}
+}

@@ -365,6 +365,7 @@ func (c *Config) resolveSecrets(getenv func(string) string) []*FieldError {
 	}
 	if c.Redis != nil {
 		expand("redis.url", &c.Redis.URL)
+		expand("redis.password", &c.Redis.Password)
 	}
 	return errs
 }

@@ -331,9 +331,23 @@ func (k *checker) redis() {
 	if r == nil {
 		return
 	}
-	if r.URL == "" {
-		k.add("redis.url", "required when the redis section is present, e.g. redis://localhost:6379/0")
+	if r.URL != "" && len(r.Addrs) > 0 {
+		k.add("redis.addrs", "give either redis.url (one server) or redis.addrs (cluster or sentinels), not both")
 		return
+	}
+	if r.URL == "" {
+		if len(r.Addrs) == 0 {
+			k.add("redis.url", "required when the redis section is present, e.g. redis://localhost:6379/0 (or redis.addrs for a cluster or sentinels)")
+		}
+		for i, a := range r.Addrs {
+			if _, port, err := net.SplitHostPort(a); err != nil || port == "" {
+				k.add(fmt.Sprintf("redis.addrs[%d]", i), "must be host:port, got %q", a)
+			}
+		}
+		return
+	}
+	if r.MasterName != "" {
+		k.add("redis.masterName", "needs redis.addrs (the sentinels), not redis.url")
 	}
 	u, err := url.Parse(r.URL)
 	if err != nil || (u.Scheme != "redis" && u.Scheme != "rediss") || u.Hostname() == "" {

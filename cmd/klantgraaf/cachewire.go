@@ -2,9 +2,12 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"fmt"
 	"log/slog"
 	"time"
+
+	"github.com/redis/go-redis/v9"
 
 	"github.com/klantgraaf/klantgraaf/cache"
 	"github.com/klantgraaf/klantgraaf/config"
@@ -42,15 +45,25 @@ func buildCache(cfg *config.Config, logger *slog.Logger) (*cache.Tiered, func() 
 	l1 := cache.NewL1(cache.L1Options{MaxBytes: cfg.Cache.L1Size()})
 	var l2 *cache.Redis
 	closer := func() error { return nil }
-	if cfg.Redis != nil && cfg.Redis.URL != "" {
+	if rc := cfg.Redis; rc != nil && (rc.URL != "" || len(rc.Addrs) > 0) {
 		// go-redis's own connection errors go to our log, rate-limited.
 		cache.InstallRedisLogger(logger, 0)
-		r, err := cache.NewRedisFromURL(cfg.Redis.URL, cache.RedisOptions{Prefix: cfg.Redis.KeyPrefix, Logger: logger})
-		if err != nil {
-			return nil, nil, fmt.Errorf("redis.url: %w", err)
+		opts := cache.RedisOptions{Prefix: rc.KeyPrefix, Logger: logger}
+		if rc.URL != "" {
+			r, err := cache.NewRedisFromURL(rc.URL, opts)
+			if err != nil {
+				return nil, nil, fmt.Errorf("redis.url: %w", err)
+			}
+			l2 = r
+		} else {
+			// A cluster (several addresses) or, with a master name, sentinels.
+			uo := redis.UniversalOptions{Addrs: rc.Addrs, MasterName: rc.MasterName, Username: rc.Username, Password: rc.Password}
+			if rc.TLS {
+				uo.TLSConfig = &tls.Config{MinVersion: tls.VersionTLS12}
+			}
+			l2 = cache.NewRedisFromOptions(uo, opts)
 		}
-		l2 = r
-		closer = r.Close
+		closer = l2.Close
 	}
 	return cache.NewTiered(l1, l2), closer, nil
 }
