@@ -51,9 +51,11 @@ type Config struct {
 	// from; it ends up in the user_id and user_representation claims of the
 	// JWTs sent to the ZGW APIs.
 	EndUser EndUser `yaml:"endUser"`
-	// GraphiQL serves the GraphiQL IDE at "/" (default false).
+	// GraphiQL serves the GraphiQL IDE at "/" (default false; the demo
+	// turns it on).
 	GraphiQL bool `yaml:"graphiql"`
-	// Introspection allows schema introspection queries (default true).
+	// Introspection allows schema introspection queries (default false;
+	// the demo turns it on).
 	Introspection bool `yaml:"introspection"`
 	// MaxBodyBytes caps the size of a request body (default 1 MiB).
 	MaxBodyBytes int64 `yaml:"maxBodyBytes"`
@@ -71,6 +73,11 @@ type Config struct {
 	Auth *InboundAuth `yaml:"auth"`
 	// Policy says what each role may read; see Policy.
 	Policy *Policy `yaml:"policy"`
+	// Limits bounds queries, upstream requests per query and the request
+	// rate per client; see Limits.
+	Limits Limits `yaml:"limits"`
+	// PersistedQueries configures APQ and trusted documents.
+	PersistedQueries PersistedQueries `yaml:"persistedQueries"`
 
 	// lines maps a field path to the line it was read from.
 	lines map[string]int
@@ -255,6 +262,14 @@ type Cache struct {
 	PerUser []string `yaml:"perUser"`
 	// Disabled turns the cache off entirely.
 	Disabled bool `yaml:"disabled"`
+	// Responses keeps whole answers to repeated queries (per caller, for as
+	// long as the answers they were built from stay fresh). Default true.
+	Responses *bool `yaml:"responses"`
+}
+
+// ResponsesOn reports whether whole answers are cached.
+func (c *Cache) ResponsesOn() bool {
+	return c == nil || (!c.Disabled && (c.Responses == nil || *c.Responses))
 }
 
 // Cache defaults.
@@ -310,8 +325,8 @@ func (c *Cache) IsPerUser(kind string) bool {
 func Default() *Config {
 	return &Config{
 		Listen:         DefaultListen,
-		Introspection:  true,
 		MaxBodyBytes:   DefaultMaxBodyBytes,
+		Limits:         DefaultLimits(),
 		RequestTimeout: Duration(DefaultRequestTimeout),
 		Log:            Log{Level: DefaultLogLevel, Format: DefaultLogFormat},
 		EndUser: EndUser{Header: EndUserHeader{

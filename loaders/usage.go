@@ -51,6 +51,10 @@ type usage struct {
 	mu    sync.Mutex
 	per   map[string]*sourceCounter
 	stale []StaleServed
+	// freshUntil is the earliest moment an answer used by the request stops
+	// being fresh; unreusable is set when an answer may not be reused.
+	freshUntil time.Time
+	unreusable bool
 }
 
 func newUsage() *usage { return &usage{per: map[string]*sourceCounter{}} }
@@ -58,6 +62,11 @@ func newUsage() *usage { return &usage{per: map[string]*sourceCounter{}} }
 func (u *usage) record(c upstream.Call) {
 	u.mu.Lock()
 	defer u.mu.Unlock()
+	if c.FreshUntil.IsZero() {
+		u.unreusable = true
+	} else if u.freshUntil.IsZero() || c.FreshUntil.Before(u.freshUntil) {
+		u.freshUntil = c.FreshUntil
+	}
 	sc := u.per[c.Source]
 	if sc == nil {
 		sc = &sourceCounter{}
@@ -158,3 +167,12 @@ func (m *memo) do(ctx context.Context, key string, f func() (any, []error)) (any
 }
 
 func timeUnix(t model.DateTime) int64 { return time.Time(t).Unix() }
+
+// FreshUntil reports until when everything this request read from the
+// providers stays fresh; ok is false when something it read may not be
+// reused (an uncached or failed request, a stale answer).
+func (l *Loaders) FreshUntil() (until time.Time, ok bool) {
+	l.usage.mu.Lock()
+	defer l.usage.mu.Unlock()
+	return l.usage.freshUntil, !l.usage.unreusable && len(l.usage.stale) == 0
+}

@@ -238,7 +238,6 @@ func (in *Instance) applyFault(w http.ResponseWriter, r *http.Request) bool {
 		_, _ = w.Write([]byte("<!DOCTYPE html><html><body><h1>Onderhoud</h1><p>Deze dienst is tijdelijk niet beschikbaar.</p></body></html>"))
 	case FaultOversized:
 		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(200)
 		writeOversized(w, f.Size)
 	case FaultRedirect:
 		http.Redirect(w, r, strings.TrimRight(f.RedirectTo, "/")+r.URL.RequestURI(), http.StatusFound)
@@ -252,18 +251,22 @@ func (in *Instance) applyFault(w http.ResponseWriter, r *http.Request) bool {
 	return true
 }
 
-// writeOversized streams a valid JSON document of about size bytes.
+// writeOversized writes a valid JSON document of about size bytes, with
+// its Content-Length announced as a real provider would.
 func writeOversized(w http.ResponseWriter, size int64) {
 	chunk := []byte(`"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",`)
-	_, _ = w.Write([]byte(`{"count": 0, "next": null, "previous": null, "results": [], "padding": [`))
-	var n int64
-	for n < size {
+	head := []byte(`{"count": 0, "next": null, "previous": null, "results": [], "padding": [`)
+	tail := []byte(`""]}`)
+	n := (size + int64(len(chunk)) - 1) / int64(len(chunk))
+	w.Header().Set("Content-Length", strconv.FormatInt(int64(len(head))+n*int64(len(chunk))+int64(len(tail)), 10))
+	w.WriteHeader(200)
+	_, _ = w.Write(head)
+	for i := int64(0); i < n; i++ {
 		if _, err := w.Write(chunk); err != nil {
 			return
 		}
-		n += int64(len(chunk))
 	}
-	_, _ = w.Write([]byte(`""]}`))
+	_, _ = w.Write(tail)
 }
 
 // SetFault installs (or with mode none clears) a fault. Mode down closes the

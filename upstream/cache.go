@@ -194,12 +194,12 @@ func (c *Client) Do(req *http.Request, v any) (*Response, error) {
 	if found && now.Sub(hit.FetchedAt) < c.policy.TTL {
 		resp := c.fromCache(req, hit, hit.Tier)
 		if c.decoded.reuse(key, hit.FetchedAt, v) {
-			c.observe(req, http.StatusOK, 0, nil, hit.Tier)
+			c.reportHit(req, hit)
 			return resp, nil
 		}
 		if err := c.decodeInto(req, resp, v); err == nil {
 			c.decoded.remember(key, hit.FetchedAt, v)
-			c.observe(req, http.StatusOK, 0, nil, hit.Tier)
+			c.reportHit(req, hit)
 			return resp, nil
 		}
 		found = false // an entry that does not decode is a miss
@@ -248,9 +248,24 @@ func (c *Client) Do(req *http.Request, v any) (*Response, error) {
 	return r.resp, nil
 }
 
+// reportHit tells the request hook about an answer served from the cache.
+func (c *Client) reportHit(req *http.Request, hit CachedResponse) {
+	if c.observer != nil {
+		c.observer.OnRequest(c.cfg.Name, req.Method, req.URL.String(), http.StatusOK, 0, nil)
+	}
+	if h := hookFrom(req.Context()); h != nil {
+		h(Call{Source: c.cfg.Name, Method: req.Method, URL: req.URL.String(), Status: http.StatusOK, Cache: hit.Tier,
+			FreshUntil: hit.FetchedAt.Add(c.policy.TTL)})
+	}
+}
+
 func (c *Client) report(req *http.Request, tier string) {
 	if h := hookFrom(req.Context()); h != nil {
-		h(Call{Source: c.cfg.Name, Method: req.Method, URL: req.URL.String(), Status: http.StatusOK, Cache: tier})
+		call := Call{Source: c.cfg.Name, Method: req.Method, URL: req.URL.String(), Status: http.StatusOK, Cache: tier}
+		if tier == CacheShared {
+			call.FreshUntil = c.now().Add(c.policy.TTL)
+		}
+		h(call)
 	}
 }
 
@@ -355,7 +370,7 @@ func (c *Client) GetObjects(ctx context.Context, keys []string) map[string][]byt
 		}
 		out[k] = v.Body
 		if h != nil {
-			h(Call{Source: c.cfg.Name, Method: http.MethodGet, Status: http.StatusOK, Cache: v.Tier})
+			h(Call{Source: c.cfg.Name, Method: http.MethodGet, Status: http.StatusOK, Cache: v.Tier, FreshUntil: v.FetchedAt.Add(c.policy.TTL)})
 		}
 	}
 	return out
@@ -447,4 +462,22 @@ func (d *decodedMemo) remember(key string, at time.Time, v any) {
 		d.m = make(map[string]reflect.Value, 64) // bounded: start over
 	}
 	d.m[decodedKey(key, at, v)] = rv.Elem()
+}
+
+// Fingerprint names the authorization context the registry's upstreams
+// would use for ctx: every upstream's name, base URL and cache principal
+// (the credential chosen for the caller, and the end user where the
+// policy says so). Two requests with equal fingerprints get the same
+// answers from the providers.
+func (r *Registry) Fingerprint(ctx context.Context) string {
+	h := sha256.New()
+	for _, c := range r.clients {
+		h.Write([]byte(c.cfg.Name))
+		h.Write([]byte{0})
+		h.Write([]byte(c.base.String()))
+		h.Write([]byte{0})
+		h.Write([]byte(c.principal(ctx)))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }

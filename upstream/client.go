@@ -354,7 +354,11 @@ func (c *Client) observe(req *http.Request, status int, dur time.Duration, err e
 		c.observer.OnRequest(c.cfg.Name, req.Method, req.URL.String(), status, dur, err)
 	}
 	if h := hookFrom(req.Context()); h != nil {
-		h(Call{Source: c.cfg.Name, Method: req.Method, URL: req.URL.String(), Status: status, Duration: dur, Err: err, Cache: cacheTier})
+		call := Call{Source: c.cfg.Name, Method: req.Method, URL: req.URL.String(), Status: status, Duration: dur, Err: err, Cache: cacheTier}
+		if err == nil && (status < 300 || status == http.StatusNotModified) && c.cache != nil && c.policy.TTL > 0 && cacheable(req) {
+			call.FreshUntil = c.now().Add(c.policy.TTL)
+		}
+		h(call)
 	}
 }
 

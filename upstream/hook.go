@@ -18,6 +18,9 @@ type Call struct {
 	// "stale" (served past its TTL because the provider failed); "" when
 	// the provider answered.
 	Cache string
+	// FreshUntil is how long the answer may be reused (zero: not at all —
+	// the request is not cached, or failed).
+	FreshUntil time.Time
 }
 
 // RequestHook is told about every request sent on behalf of a context, so a

@@ -75,8 +75,18 @@ func (e *env) upstreamRequests() int {
 	return e.sim.Stats(false).Total
 }
 
+// noResponseCache keeps whole answers out of the cache, so a test sees the
+// upstream answer cache at work.
+func noResponseCache(c *config.Config) {
+	off := false
+	if c.Cache == nil {
+		c.Cache = &config.Cache{}
+	}
+	c.Cache.Responses = &off
+}
+
 func TestWarmKlantbeeldCostsNoUpstreamRequest(t *testing.T) {
-	e := newEnv(t, sim.Config{}, nil)
+	e := newEnv(t, sim.Config{}, noResponseCache)
 	sc, _ := e.sim.ShowcaseByKey("benchmark")
 	q := readQuery(t, "klantbeeld.graphql")
 	vars := map[string]any{"bsn": sc.BSN}
@@ -191,12 +201,13 @@ func TestRevalidationWithETagAfterTTL(t *testing.T) {
 func TestWarmFromRedisOnly(t *testing.T) {
 	u := redisURL(t)
 	prefix := uniquePrefix(t)
-	e := newEnv(t, sim.Config{}, withRedis(u, prefix))
+	both := func(c *config.Config) { withRedis(u, prefix)(c); noResponseCache(c) }
+	e := newEnv(t, sim.Config{}, both)
 	sc, _ := e.sim.ShowcaseByKey("benchmark")
 	q := readQuery(t, "klantbeeld.graphql")
 	vars := map[string]any{"bsn": sc.BSN}
 	cold := e.query(q, vars, nil)
-	other := e.secondGateway(t, withRedis(u, prefix))
+	other := e.secondGateway(t, both)
 	e.sim.ResetStats()
 	warm := other.query(q, vars, nil)
 	if n := e.upstreamRequests(); n != 0 {
@@ -284,5 +295,43 @@ func TestRedisDownChangesOnlySpeed(t *testing.T) {
 		if string(a.Data) != string(b.Data) {
 			t.Fatal("answers differ with Redis down")
 		}
+	}
+}
+
+// TestResponseCache: a repeated question is answered whole from the cache,
+// but only to the same caller, only without errors, and only while the
+// answers it was built from are fresh.
+func TestResponseCache(t *testing.T) {
+	e := newEnv(t, sim.Config{}, func(c *config.Config) {
+		c.Cache = &config.Cache{TTL: map[string]config.Duration{"klanten": config.Duration(300 * time.Millisecond)}}
+	})
+	sc, _ := e.sim.ShowcaseByKey("benchmark")
+	q := readQuery(t, "klantbeeld.graphql")
+	vars := map[string]any{"bsn": sc.BSN}
+	cold := e.query(q, vars, nil, "X-End-User-Id", "agent-1")
+	warm := e.query(q, vars, nil, "X-End-User-Id", "agent-1")
+	if c := costOf(t, warm); c.CacheHits["response"] != 1 || c.UpstreamRequests != 0 {
+		t.Fatalf("repeat: cost %+v, want one response hit", c)
+	}
+	if string(cold.Data) != string(warm.Data) {
+		t.Fatal("the cached answer differs")
+	}
+	// Another end user: executed again (from the answer cache of the
+	// providers' responses, not from another user's whole answer).
+	other := e.query(q, vars, nil, "X-End-User-Id", "agent-2")
+	if c := costOf(t, other); c.CacheHits["response"] != 0 || c.CacheHits["l1"] == 0 {
+		t.Fatalf("another user: cost %+v, want execution from L1", c)
+	}
+	// The klanten answers expire after 300ms, and so does the whole answer.
+	time.Sleep(350 * time.Millisecond)
+	again := e.query(q, vars, nil, "X-End-User-Id", "agent-1")
+	if c := costOf(t, again); c.CacheHits["response"] != 0 || c.Sources["klanten"].Requests+c.Sources["klanten"].Revalidated == 0 {
+		t.Fatalf("after the TTL: cost %+v, want the klant asked again", c)
+	}
+	// An answer with an error is not kept.
+	bad := `{ zaak(url: "http://169.254.169.254/zaken/api/v1/zaken/x") { url } }`
+	e.query(bad, nil, nil)
+	if r := e.query(bad, nil, nil); len(r.Errors) != 1 || costOf(t, r).CacheHits["response"] != 0 {
+		t.Fatalf("an answer with errors was served from the cache: %+v", r)
 	}
 }

@@ -48,18 +48,35 @@ func NewGateway(cfg *config.Config, o GatewayOptions) (http.Handler, error) {
 	if o.Cache != nil {
 		*o.Cache = rc
 	}
-	fetcher := loaders.NewFetcher(reg, loaders.Options{Logger: logger})
+	fetcher := loaders.NewFetcher(reg, loaders.Options{Logger: logger, Budget: cfg.Limits.MaxUpstreamRequests})
 	es := graph.NewExecutableSchema(graph.Config{Resolvers: resolvers.New(fetcher)})
 	authn, err := buildAccess(cfg, es.Schema(), logger)
 	if err != nil {
 		_ = closeCache()
 		return nil, err
 	}
-	gql := server.NewGraphQLHandler(es, server.GraphQLOptions{
+	gqlOpts := server.GraphQLOptions{
 		Introspection: cfg.Introspection,
 		Logger:        logger,
-	})
+		Limits: server.Limits{MaxDepth: cfg.Limits.MaxDepth, MaxComplexity: cfg.Limits.MaxComplexity,
+			MaxAliases: cfg.Limits.MaxAliases, MaxRootFields: cfg.Limits.MaxRootFields},
+		APQ: cfg.PersistedQueries.APQ,
+	}
+	if path := cfg.PersistedQueries.TrustedDocuments; path != "" {
+		docs, err := config.LoadTrustedDocuments(path)
+		if err == nil {
+			gqlOpts.TrustedDocuments, err = server.NewTrustedDocuments(docs, es.Schema())
+		}
+		if err != nil {
+			_ = closeCache()
+			return nil, fmt.Errorf("config: persistedQueries.trustedDocuments: %w", err)
+		}
+	}
+	gql := server.NewGraphQLHandler(es, gqlOpts)
 	gql.SetErrorPresenter(resolvers.PresentError)
+	if rc != nil && cfg.Cache.ResponsesOn() {
+		gql.AroundOperations((&resolvers.ResponseCache{Store: responseCache{rc}, Upstreams: reg}).Intercept)
+	}
 	gql.AroundOperations(resolvers.LookAhead)
 	gql.AroundResponses(resolvers.CostExtension)
 	gql.AroundFields(resolvers.Enforce)
@@ -79,5 +96,7 @@ func NewGateway(cfg *config.Config, o GatewayOptions) (http.Handler, error) {
 		},
 		Examples: o.Examples,
 		Ready:    o.Ready,
+		RateLimit: server.RateLimitOptions{RequestsPerSecond: cfg.Limits.RateLimit.RequestsPerSecond,
+			Burst: cfg.Limits.RateLimit.BurstOr()},
 	}), nil
 }
