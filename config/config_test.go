@@ -54,8 +54,8 @@ func TestParseValid(t *testing.T) {
 	if cfg.Listen != "127.0.0.1:9090" {
 		t.Errorf("Listen = %q", cfg.Listen)
 	}
-	if !cfg.Introspection || cfg.GraphiQL {
-		t.Errorf("Introspection/GraphiQL defaults = %v/%v, want true/false", cfg.Introspection, cfg.GraphiQL)
+	if cfg.Introspection || cfg.GraphiQL {
+		t.Errorf("Introspection/GraphiQL defaults = %v/%v, want false/false", cfg.Introspection, cfg.GraphiQL)
 	}
 	if cfg.RequestTimeout.Std() != DefaultRequestTimeout || cfg.MaxBodyBytes != DefaultMaxBodyBytes {
 		t.Errorf("defaults: requestTimeout %v maxBodyBytes %d", cfg.RequestTimeout, cfg.MaxBodyBytes)

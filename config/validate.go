@@ -94,6 +94,7 @@ func (c *Config) validate() []*FieldError {
 	k.redis()
 	k.cache()
 	k.access()
+	k.limits()
 	return k.errs
 }
 

@@ -13,17 +13,26 @@ import (
 //
 //	go test -run '^$' -fuzz '^FuzzOffsetCursor$' -fuzztime 30s ./loaders
 
-// FuzzOffsetCursor feeds arbitrary strings to the offset cursor of complete
-// lists: no panic, a negative offset is never accepted, an accepted cursor
-// pages a list without leaving it, and every cursor the gateway makes reads
-// back as the offset it was made from.
-func FuzzOffsetCursor(f *testing.F) {
+// FuzzCursors feeds arbitrary strings to both kinds of cursor. The offset
+// cursor of complete lists: no panic, no negative offset, an accepted
+// cursor pages a list without leaving it, and every cursor the gateway
+// makes reads back as the offset it was made from. The search cursor: no
+// panic, no negative or absurd offsets, page sizes or counts, and an
+// accepted state written back as a cursor reads as the same state.
+func FuzzCursors(f *testing.F) {
+	valid := searchState{Offsets: map[string]int{"zaken-a": 3, "zaken-b": 0}, PageSizes: map[string]int{"zaken-a": 100, "zaken-b": 100},
+		Done: map[string]int{"zaken-b": 0}}
 	for _, s := range []string{"", offsetCursor(0), offsetCursor(1), offsetCursor(99), offsetCursor(1 << 40),
 		"bzE6LTE", "bzE6", "bzE6K0E", "bzE6OTIyMzM3MjAzNjg1NDc3NTgwNw", "bzE6OTIyMzM3MjAzNjg1NDc3NTgwOA",
-		"bzE6MQ==", "bzE\n6MQ", "!!!", "czE6eyJvIjp7fX0"} {
+		"bzE6MQ==", "bzE\n6MQ", "!!!",
+		valid.cursor(), searchState{Offsets: map[string]int{"a": 1}}.cursor(),
+		"czE6eyJvIjp7ImEiOi0xfX0", "czE6bnVsbA", "czE6eyJvIjpudWxsLCJwIjpudWxsfQ", "czE6W10", "czE6",
+		"czE6eyJvIjp7ImEiOjkyMjMzNzIwMzY4NTQ3NzU4MDd9LCJwIjp7ImEiOjF9fQ",
+		"czE6eyJvIjp7ImEiOjF9LCJwIjp7ImEiOjB9fQ", "czE6eyJvIjp7ImEiOjEuNX19", "czE6eyJvIjp7fSwiZCI6eyJhIjotNX19", "%%%"} {
 		f.Add(s, uint8(20), 3)
 	}
 	f.Fuzz(func(t *testing.T, after string, first uint8, made int) {
+		// Offset cursors.
 		n, err := ParseOffsetCursor(&after)
 		if err == nil && n < 0 {
 			t.Fatalf("ParseOffsetCursor(%q) = %d, accepted a negative offset", after, n)
@@ -31,16 +40,13 @@ func FuzzOffsetCursor(f *testing.F) {
 		if err != nil && !isUserError(err) {
 			t.Fatalf("ParseOffsetCursor(%q): %T %v, want a *UserError", after, err, err)
 		}
-
 		all := make([]int, 37)
 		for i := range all {
 			all[i] = i
 		}
-		w, err := SliceWindow(all, int(first%(MaxPageSize+1)), &after)
-		if err == nil {
+		if w, err := SliceWindow(all, int(first%(MaxPageSize+1)), &after); err == nil {
 			checkWindow(t, all, w, int(first%(MaxPageSize+1)))
 		}
-
 		if made < 0 {
 			made = -made
 		}
@@ -50,6 +56,33 @@ func FuzzOffsetCursor(f *testing.F) {
 		c := offsetCursor(made)
 		if got, err := ParseOffsetCursor(&c); err != nil || got != made {
 			t.Fatalf("offsetCursor(%d) = %q reads back as %d, %v", made, c, got, err)
+		}
+
+		// Search cursors.
+		st, err := parseSearchCursor(&after)
+		if err != nil {
+			if !isUserError(err) {
+				t.Fatalf("parseSearchCursor(%q): %T %v, want a *UserError", after, err, err)
+			}
+			return
+		}
+		if st.Offsets == nil || st.PageSizes == nil || st.Done == nil {
+			t.Fatalf("parseSearchCursor(%q) left a nil map: %+v", after, st)
+		}
+		for _, m := range []map[string]int{st.Offsets, st.PageSizes, st.Done} {
+			for k, v := range m {
+				if v < 0 || v > maxSearchOffset {
+					t.Fatalf("parseSearchCursor(%q) accepted %d for %q: %+v", after, v, k, st)
+				}
+			}
+		}
+		sc := st.cursor()
+		again, err := parseSearchCursor(&sc)
+		if err != nil {
+			t.Fatalf("state %+v of %q written back as %q is rejected: %v", st, after, sc, err)
+		}
+		if !reflect.DeepEqual(st, again) {
+			t.Fatalf("state %+v of %q reads back as %+v", st, after, again)
 		}
 	})
 }
@@ -80,49 +113,6 @@ func checkWindow(t *testing.T, all []int, w Window[int], first int) {
 func isUserError(err error) bool {
 	_, ok := err.(*UserError)
 	return ok
-}
-
-// FuzzSearchCursor feeds arbitrary strings to the search cursor: no panic,
-// accepted states have no negative or absurd offsets and page sizes, and an
-// accepted state written back as a cursor reads as the same state.
-func FuzzSearchCursor(f *testing.F) {
-	valid := searchState{Offsets: map[string]int{"zaken-a": 3, "zaken-b": 0}, PageSizes: map[string]int{"zaken-a": 100, "zaken-b": 100}}
-	for _, s := range []string{"", valid.cursor(), searchState{Offsets: map[string]int{"a": 1}}.cursor(),
-		"czE6eyJvIjp7ImEiOi0xfX0", "czE6bnVsbA", "czE6eyJvIjpudWxsLCJwIjpudWxsfQ", "czE6W10", "czE6",
-		"czE6eyJvIjp7ImEiOjkyMjMzNzIwMzY4NTQ3NzU4MDd9LCJwIjp7ImEiOjF9fQ",
-		"czE6eyJvIjp7ImEiOjF9LCJwIjp7ImEiOjB9fQ", "czE6eyJvIjp7ImEiOjEuNX19", offsetCursor(3), "%%%"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, after string) {
-		st, err := parseSearchCursor(&after)
-		if err != nil {
-			if !isUserError(err) {
-				t.Fatalf("parseSearchCursor(%q): %T %v, want a *UserError", after, err, err)
-			}
-			return
-		}
-		if st.Offsets == nil || st.PageSizes == nil {
-			t.Fatalf("parseSearchCursor(%q) left a nil map: %+v", after, st)
-		}
-		for k, v := range st.Offsets {
-			if v < 0 || v > maxSearchOffset || st.PageSizes[k] < 0 || st.PageSizes[k] > maxSearchOffset {
-				t.Fatalf("parseSearchCursor(%q) accepted offset %d, page size %d for %q", after, v, st.PageSizes[k], k)
-			}
-		}
-		for k, v := range st.PageSizes {
-			if v < 0 || v > maxSearchOffset {
-				t.Fatalf("parseSearchCursor(%q) accepted page size %d for %q", after, v, k)
-			}
-		}
-		c := st.cursor()
-		again, err := parseSearchCursor(&c)
-		if err != nil {
-			t.Fatalf("state %+v of %q written back as %q is rejected: %v", st, after, c, err)
-		}
-		if !reflect.DeepEqual(st, again) {
-			t.Fatalf("state %+v of %q reads back as %+v", st, after, again)
-		}
-	})
 }
 
 // byteReader hands out the fuzzer's bytes, then zeros.

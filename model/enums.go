@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -14,14 +13,14 @@ func marshalEnum(w io.Writer, s string) { _, _ = io.WriteString(w, strconv.Quote
 func unmarshalEnum(v any, valid []string, name string) (string, error) {
 	s, ok := v.(string)
 	if !ok {
-		return "", fmt.Errorf("%s must be a string", name)
+		return "", inputErrorf("%s must be a string", name)
 	}
 	for _, x := range valid {
 		if x == s {
 			return s, nil
 		}
 	}
-	return "", fmt.Errorf("%q is not a valid %s", s, name)
+	return "", inputErrorf("%q is not a valid %s", s, name)
 }
 
 // FromAPI turns a provider value such as "beperkt_openbaar" into the

@@ -5,7 +5,6 @@
 package model
 
 import (
-	"fmt"
 	"io"
 	"strconv"
 	"time"
@@ -21,10 +20,10 @@ func (d Date) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(s
 func (d *Date) UnmarshalGQL(v any) error {
 	s, ok := v.(string)
 	if !ok {
-		return fmt.Errorf("Date must be a string YYYY-MM-DD")
+		return inputErrorf("Date must be a string YYYY-MM-DD")
 	}
 	if _, err := time.Parse("2006-01-02", s); err != nil {
-		return fmt.Errorf("Date %q is not YYYY-MM-DD", s)
+		return inputErrorf("Date %q is not YYYY-MM-DD", s)
 	}
 	*d = Date(s)
 	return nil
@@ -42,11 +41,11 @@ func (t DateTime) MarshalGQL(w io.Writer) {
 func (t *DateTime) UnmarshalGQL(v any) error {
 	s, ok := v.(string)
 	if !ok {
-		return fmt.Errorf("DateTime must be an RFC 3339 string")
+		return inputErrorf("DateTime must be an RFC 3339 string")
 	}
 	p, err := time.Parse(time.RFC3339, s)
 	if err != nil {
-		return fmt.Errorf("DateTime %q is not RFC 3339 (e.g. 2025-03-14T09:30:00Z)", s)
+		return inputErrorf("DateTime %q is not RFC 3339 (e.g. 2025-03-14T09:30:00Z)", s)
 	}
 	*t = DateTime(p)
 	return nil

@@ -9,6 +9,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/klantgraaf/klantgraaf/loaders"
+	"github.com/klantgraaf/klantgraaf/model"
 	"github.com/klantgraaf/klantgraaf/upstream"
 )
 
@@ -60,6 +61,7 @@ func PresentError(ctx context.Context, err error) *gqlerror.Error {
 	var ue *upstream.Error
 	var user *loaders.UserError
 	var nf *loaders.NotFoundError
+	var input *model.InputError
 	if be, ok := loaders.BudgetExceeded(ctx, err); ok {
 		gerr.Message = be.Error()
 		gerr.Extensions["code"] = CodeUpstreamBudgetExceeded
@@ -88,6 +90,9 @@ func PresentError(ctx context.Context, err error) *gqlerror.Error {
 		}
 	case errors.As(err, &user):
 		gerr.Message = user.Message
+		gerr.Extensions["code"] = CodeBadUserInput
+	case errors.As(err, &input):
+		// A scalar or enum refused an argument (see model.InputError).
 		gerr.Extensions["code"] = CodeBadUserInput
 	default:
 		if _, ok := gerr.Extensions["code"]; !ok {

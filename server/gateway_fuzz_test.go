@@ -427,7 +427,8 @@ func newFuzzGateway(t *testing.T) (http.Handler, *fuzzUpstream) {
 	}
 	fetcher := loaders.NewFetcher(reg, loaders.Options{})
 	es := graph.NewExecutableSchema(graph.Config{Resolvers: resolvers.New(fetcher)})
-	gql := NewGraphQLHandler(es, GraphQLOptions{Introspection: true})
+	gql := NewGraphQLHandler(es, GraphQLOptions{Introspection: true, APQ: true,
+		Limits: Limits{MaxDepth: 12, MaxComplexity: 2000, MaxAliases: 30, MaxRootFields: 10}})
 	gql.SetErrorPresenter(resolvers.PresentError)
 	gql.AroundOperations(resolvers.LookAhead)
 	gql.AroundResponses(resolvers.CostExtension)

@@ -23,12 +23,25 @@ type GraphQLOptions struct {
 	Logger *slog.Logger
 	// QueryCacheSize is the number of parsed queries kept (default 1000).
 	QueryCacheSize int
+	// Limits bounds depth, complexity, aliases and root fields of an
+	// operation (see limits.go); zero fields mean no limit.
+	Limits Limits
+	// APQ turns on automatic persisted queries (see apq.go).
+	APQ bool
+	// APQCacheSize is the number of queries APQ remembers (default
+	// DefaultAPQCacheSize).
+	APQCacheSize int
+	// TrustedDocuments, when set, is the only documents the server runs
+	// (see apq.go); APQ is then off.
+	TrustedDocuments *TrustedDocuments
 }
 
 // NewGraphQLHandler serves an executable schema over GET and POST (JSON),
-// refusing what those cannot read with a coded error (see transports.go),
-// with a parsed-query cache, optional introspection and resolver panics
-// turned into a logged "internal error" with code INTERNAL.
+// refusing what those cannot read with a coded error (see transports.go)
+// and answering as GraphQL over HTTP asks (see graphqlhttp.go), with a
+// parsed-query cache, optional introspection, persisted queries (apq.go),
+// query limits (limits.go) and resolver panics turned into a logged
+// "internal error" with code INTERNAL.
 func NewGraphQLHandler(es graphql.ExecutableSchema, opts GraphQLOptions) *handler.Server {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
@@ -37,13 +50,17 @@ func NewGraphQLHandler(es graphql.ExecutableSchema, opts GraphQLOptions) *handle
 		opts.QueryCacheSize = 1000
 	}
 	srv := handler.New(es)
-	srv.AddTransport(checkedGET{transport.GET{}})
-	srv.AddTransport(checkedPOST{transport.POST{}})
+	srv.AddTransport(overHTTP{Transport: checkedGET{transport.GET{}}, get: true})
+	srv.AddTransport(overHTTP{Transport: checkedPOST{transport.POST{}}})
 	srv.AddTransport(unsupportedTransport{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](opts.QueryCacheSize))
+	srv.SetParserTokenLimit(MaxQueryTokens)
 	if opts.Introspection {
 		srv.Use(extension.Introspection{})
 	}
+	// Persisted queries first: the guard checks the query they yield.
+	srv.Use(newPersistedQueries(opts.APQ, opts.APQCacheSize, opts.TrustedDocuments))
+	srv.Use(newQueryGuard(opts.Limits, opts.Introspection))
 	logger := opts.Logger
 	srv.SetRecoverFunc(func(ctx context.Context, rec any) error {
 		logger.ErrorContext(ctx, "panic in resolver",

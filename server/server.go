@@ -1,6 +1,7 @@
 // Package server is the HTTP front of the gateway: the middleware chain
-// (request id, access log, panic recovery, body size limit, request
-// deadline, end-user identity, per-request loaders), the GraphQL endpoint,
+// (request id, access log, panic recovery, rate limit, body size limit,
+// request deadline, end-user identity, per-request loaders), the GraphQL
+// endpoint with its query limits and persisted queries,
 // health and readiness probes and the optional GraphiQL IDE.
 //
 // The GraphiQL assets (GraphiQL, React and ReactDOM builds pinned in
@@ -41,6 +42,9 @@ type Options struct {
 	// Ready reports whether the gateway can take traffic; /readyz answers
 	// 503 with its error. Nil means always ready.
 	Ready func(ctx context.Context) error
+	// RateLimit limits the GraphQL requests per client (see
+	// ratelimit.go); off when RequestsPerSecond is 0.
+	RateLimit RateLimitOptions
 }
 
 // Example is a query GraphiQL opens in a tab of its own.
@@ -87,6 +91,7 @@ func newHandler(opts Options, dist fs.FS) http.Handler {
 		RequestID,
 		AccessLog(opts.Logger),
 		Recoverer(opts.Logger),
+		rateLimitGraphQL(opts.RateLimit, opts.EndUser),
 		LimitBody(opts.MaxBodyBytes),
 		Deadline(opts.RequestTimeout),
 		EndUserIdentity(opts.EndUser),

@@ -78,11 +78,16 @@ func WithoutCache(ctx context.Context) context.Context {
 	return context.WithValue(ctx, noCacheKey{}, true)
 }
 
-// cacheable: reads only — GET, and the POST …/_zoek searches.
+// cacheable: reads only — GET, and the POST …/_zoek searches — unless the
+// context asks for the provider.
 func cacheable(req *http.Request) bool {
-	if req.Context().Value(noCacheKey{}) != nil {
-		return false
-	}
+	return req.Context().Value(noCacheKey{}) == nil && isRead(req)
+}
+
+// isRead: GET, and the POST …/_zoek searches. A read's answer may be reused
+// for the upstream's TTL (a search not cached itself has its members
+// cached one by one).
+func isRead(req *http.Request) bool {
 	return req.Method == http.MethodGet || (req.Method == http.MethodPost && strings.HasSuffix(req.URL.Path, "/_zoek"))
 }
 

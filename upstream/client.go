@@ -355,7 +355,7 @@ func (c *Client) observe(req *http.Request, status int, dur time.Duration, err e
 	}
 	if h := hookFrom(req.Context()); h != nil {
 		call := Call{Source: c.cfg.Name, Method: req.Method, URL: req.URL.String(), Status: status, Duration: dur, Err: err, Cache: cacheTier}
-		if err == nil && (status < 300 || status == http.StatusNotModified) && c.cache != nil && c.policy.TTL > 0 && cacheable(req) {
+		if err == nil && (status < 300 || status == http.StatusNotModified) && c.cache != nil && c.policy.TTL > 0 && isRead(req) {
 			call.FreshUntil = c.now().Add(c.policy.TTL)
 		}
 		h(call)

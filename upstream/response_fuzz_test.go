@@ -214,22 +214,43 @@ func FuzzClientResponse(f *testing.F) {
 	})
 }
 
-// FuzzCheckResponse feeds a status, Content-Type and body to the
-// problem+json reading of a failed answer: no panic, the kind follows the
-// status, and the message never grows without bound.
+// FuzzCheckResponse feeds a status, Content-Type, Retry-After and body to
+// the reading of a failed answer: no panic, the kind follows the status, the
+// problem+json fields are carried, the message never grows without bound,
+// and the wait asked for is never negative nor beyond the bound.
 func FuzzCheckResponse(f *testing.F) {
-	f.Add(uint16(400), "application/problem+json", []byte(`{"type":"t","code":"invalid","title":"Ongeldig","status":400,"detail":"d","instance":"i","invalidParams":[{"name":"bsn","code":"c","reason":"r"}]}`))
-	f.Add(uint16(400), "application/json", []byte(`{"invalid-params":[{"name":"a"}],"invalidParams":[]}`))
-	f.Add(uint16(500), "application/problem+json; charset=utf-8", []byte(`{"status":"500"}`))
-	f.Add(uint16(403), "application/vnd.x+json", []byte(`[]`))
-	f.Add(uint16(404), "text/html", []byte(`<h1>`))
-	f.Add(uint16(429), "application/problem+json", []byte(`{"detail":null,"invalidParams":null}`))
-	f.Add(uint16(200), "application/json", []byte(`{}`))
-	f.Add(uint16(304), "", []byte(nil))
-	f.Add(uint16(410), "application/problem+json;", []byte(`{"title":"\u0000\ud800"}`))
-	f.Fuzz(func(t *testing.T, status uint16, ct string, body []byte) {
+	for _, s := range []struct {
+		status uint16
+		ct, ra string
+		body   string
+	}{
+		{400, "application/problem+json", "", `{"type":"t","code":"invalid","title":"Ongeldig","status":400,"detail":"d","instance":"i","invalidParams":[{"name":"bsn","code":"c","reason":"r"}]}`},
+		{400, "application/json", "", `{"invalid-params":[{"name":"a"}],"invalidParams":[]}`},
+		{500, "application/problem+json; charset=utf-8", "", `{"status":"500"}`},
+		{403, "application/vnd.x+json", "", `[]`},
+		{404, "text/html", "", `<h1>`},
+		{429, "application/problem+json", "120", `{"detail":null,"invalidParams":null}`},
+		{429, "", "Fri, 14 Mar 2025 09:31:00 GMT", ``},
+		{503, "", "Thu, 01 Jan 1970 00:00:00 GMT", ``},
+		{503, "", "Fri, 31 Dec 9999 23:59:59 GMT", ``},
+		{503, "", "99999999999999999999", ``},
+		{503, "", "-1", ``},
+		{503, "", " 5 ", ``},
+		{503, "", "1.5", ``},
+		{200, "application/json", "", `{}`},
+		{304, "", "", ``},
+		{410, "application/problem+json;", "soon", `{"title":"\u0000\ud800"}`},
+	} {
+		f.Add(s.status, s.ct, s.ra, []byte(s.body))
+	}
+	now := time.Date(2025, 3, 14, 9, 30, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, status uint16, ct, retryAfter string, body []byte) {
+		if d, ok := parseRetryAfter(retryAfter, now); d < 0 || d > maxRetryAfter || (!ok && d != 0) {
+			t.Fatalf("parseRetryAfter(%q) = %v, %v", retryAfter, d, ok)
+		}
 		st := int(status) % 1000
-		r := &Response{Source: "fz", Method: "GET", URL: fzBase + "/zaken", StatusCode: st, Header: http.Header{"Content-Type": {ct}}, Body: body}
+		r := &Response{Source: "fz", Method: "GET", URL: fzBase + "/zaken", StatusCode: st,
+			Header: http.Header{"Content-Type": {ct}, "Retry-After": {retryAfter}}, Body: body}
 		err := CheckResponse(r)
 		if st >= 200 && st < 300 || st == http.StatusNotModified {
 			if err != nil {
@@ -253,21 +274,8 @@ func FuzzCheckResponse(f *testing.F) {
 				t.Fatalf("problem %+v not carried into %+v", p, ue)
 			}
 		}
-	})
-}
-
-// FuzzRetryAfter feeds Retry-After values: no panic, never a negative wait
-// and never more than the bound.
-func FuzzRetryAfter(f *testing.F) {
-	now := time.Date(2025, 3, 14, 9, 30, 0, 0, time.UTC)
-	for _, s := range []string{"0", "1", "120", "-1", "99999999999999999999", "9223372036854775807", " 5 ",
-		"Fri, 14 Mar 2025 09:31:00 GMT", "Thu, 01 Jan 1970 00:00:00 GMT", "Fri, 31 Dec 9999 23:59:59 GMT", "soon", "1.5", "+3"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, v string) {
-		d, ok := parseRetryAfter(v, now)
-		if d < 0 || d > maxRetryAfter || (!ok && d != 0) {
-			t.Fatalf("parseRetryAfter(%q) = %v, %v", v, d, ok)
+		if d, ok := retryableOutcome(r, err, now); ok != (ue.Retryable && ue.Kind == Unavailable && (st == 429 || st == 502 || st == 503 || st == 504)) || d < 0 || d > maxRetryAfter {
+			t.Fatalf("status %d, Retry-After %q: retry after %v, %v", st, retryAfter, d, ok)
 		}
 	})
 }

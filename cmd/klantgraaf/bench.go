@@ -248,7 +248,24 @@ func (r *benchRun) gateway(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	r.printf("## 3. klantgraaf, warm from L1\n\n%s\n", latencyTable(ds, up))
+	r.printf("## 3. klantgraaf, warm from L1\n\nThe repeated question is answered whole from the in-process cache (cost: cacheHits.response).\n\n%s\n", latencyTable(ds, up))
+
+	// The same without the whole-answer cache: executed, every upstream
+	// answer from L1.
+	off := false
+	x, err := r.gatewayHandler(func(c *config.Config) { v1Only(c); c.Cache = &config.Cache{Responses: &off} })
+	if err != nil {
+		return err
+	}
+	defer x.Close()
+	if _, _, err := r.ask(x.URL, r.vars); err != nil {
+		return err
+	}
+	ds, up, err = r.repeat(x.URL, r.o.Warm)
+	if err != nil {
+		return err
+	}
+	r.printf("Executed again, every provider answer from L1 (whole-answer cache off):\n\n%s\n", latencyTable(ds, up))
 
 	r.printf("## 4. klantgraaf, warm from Redis only\n\n")
 	if !redisOK {

@@ -303,7 +303,7 @@ func TestRedisDownChangesOnlySpeed(t *testing.T) {
 // answers it was built from are fresh.
 func TestResponseCache(t *testing.T) {
 	e := newEnv(t, sim.Config{}, func(c *config.Config) {
-		c.Cache = &config.Cache{TTL: map[string]config.Duration{"klanten": config.Duration(300 * time.Millisecond)}}
+		c.Cache = &config.Cache{TTL: map[string]config.Duration{"klanten": config.Duration(1500 * time.Millisecond)}}
 	})
 	sc, _ := e.sim.ShowcaseByKey("benchmark")
 	q := readQuery(t, "klantbeeld.graphql")
@@ -322,8 +322,8 @@ func TestResponseCache(t *testing.T) {
 	if c := costOf(t, other); c.CacheHits["response"] != 0 || c.CacheHits["l1"] == 0 {
 		t.Fatalf("another user: cost %+v, want execution from L1", c)
 	}
-	// The klanten answers expire after 300ms, and so does the whole answer.
-	time.Sleep(350 * time.Millisecond)
+	// The klanten answers expire after 1.5s, and so does the whole answer.
+	time.Sleep(1600 * time.Millisecond)
 	again := e.query(q, vars, nil, "X-End-User-Id", "agent-1")
 	if c := costOf(t, again); c.CacheHits["response"] != 0 || c.Sources["klanten"].Requests+c.Sources["klanten"].Revalidated == 0 {
 		t.Fatalf("after the TTL: cost %+v, want the klant asked again", c)

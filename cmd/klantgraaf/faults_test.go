@@ -511,7 +511,9 @@ func TestRedisFailuresChangeOnlySpeed(t *testing.T) {
 	tinyL1 := func(redisURL string, prefix string) func(*config.Config) {
 		return func(c *config.Config) {
 			c.Redis = &config.Redis{URL: redisURL, KeyPrefix: prefix}
-			c.Cache = &config.Cache{L1Bytes: 1}
+			// Answers (whole or from the providers) must come from Redis.
+			off := false
+			c.Cache = &config.Cache{L1Bytes: 1, Responses: &off}
 		}
 	}
 	same := func(t *testing.T, e, plain *env, bsn, when string) {

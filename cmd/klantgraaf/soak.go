@@ -21,9 +21,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"gopkg.in/yaml.v3"
-
-	"github.com/klantgraaf/klantgraaf/config"
 	"github.com/klantgraaf/klantgraaf/sim"
 	"github.com/klantgraaf/klantgraaf/sim/data"
 )
@@ -182,14 +179,14 @@ func soakMix(s *sim.Sim) []soakQuery {
 			}
 			return refs[i] < refs[j]
 		})
-		for _, r := range refs[:min(8, len(refs))] {
+		for _, r := range refs[:min(200, len(refs))] {
 			if int(r) < d.Zaken.Len() {
 				zaken = append(zaken, map[string]any{"url": data.RefURL(st, &d.Zaken, "zaken", r)})
 			}
 		}
 		seen := map[string]bool{}
 		for _, k := range d.Klanten.Rows {
-			if n := k.Achternaam; n != "" && !seen[n] && len(names) < 8 {
+			if n := k.Achternaam; n != "" && !seen[n] && len(names) < 50 {
 				seen[n] = true
 				names = append(names, map[string]any{"naam": n})
 			}
@@ -366,7 +363,7 @@ func (m *Main) runSoak(ctx context.Context, o *SoakOptions) error {
 	} else {
 		r.printf("Faults, every %s: %s.\n\n", o.Cycle, scheduleList(soakSchedule(o.Cycle)))
 	}
-	r.printf("| minute | requests | with errors | errors by code | p50 | p95 | p99 | RSS | faults |\n|---:|---:|---:|---|---:|---:|---:|---:|---|\n")
+	r.printf("| until | requests | with errors | errors by code | p50 | p95 | p99 | RSS | faults |\n|---:|---:|---:|---|---:|---:|---:|---:|---|\n")
 
 	runCtx, cancel := context.WithTimeout(ctx, o.Duration)
 	defer cancel()
@@ -396,9 +393,7 @@ func (m *Main) runSoak(ctx context.Context, o *SoakOptions) error {
 	rssStart := currentRSS(r.pid)
 	tick := time.NewTicker(o.Every)
 	defer tick.Stop()
-	n := 0
 	report := func() {
-		n++
 		r.mu.Lock()
 		w := r.window
 		r.window = newSoakWindow()
@@ -408,7 +403,7 @@ func (m *Main) runSoak(ctx context.Context, o *SoakOptions) error {
 		r.mu.Unlock()
 		all.merge(w)
 		sortDurations(w.durations)
-		r.printf("| %d | %d | %d | %s | %s | %s | %s | %s | %s |\n", n, w.requests, w.failed, w.codeList(),
+		r.printf("| %s | %d | %d | %s | %s | %s | %s | %s | %s |\n", time.Since(start).Round(time.Second), w.requests, w.failed, w.codeList(),
 			ms(pct(w.durations, 50)), ms(pct(w.durations, 95)), ms(pct(w.durations, 99)), currentRSS(r.pid), w.faultList())
 	}
 loop:
@@ -441,7 +436,7 @@ loop:
 	r.printf("Errors by code: %s.\n\n", all.codeList())
 	r.printf("A request \"with errors\" got an answer with at least one error (a partial result) or no answer; " +
 		"errors are counted per error in the answers (TRANSPORT: no answer, HTTP_n: a status other than 200). " +
-		"RSS is the gateway process's resident set (VmRSS) at the end of the interval; peak RSS its VmHWM.\n")
+		"\"until\" is the time since the start at the end of the interval; RSS is the gateway process's resident set (VmRSS) then, peak RSS its VmHWM.\n")
 	if o.Out != "" {
 		if err := os.WriteFile(o.Out, r.out.Bytes(), 0o644); err != nil {
 			return err
@@ -471,9 +466,9 @@ func (r *soakRun) mixList() string {
 func scheduleList(fs []soakFault) string {
 	var parts []string
 	for _, f := range fs {
-		p := fmt.Sprintf("%s from %s for %s", f.Label, f.At.Round(time.Second), f.For.Round(time.Second))
+		p := fmt.Sprintf("%s from %s for %s", f.Label, f.At.Round(100*time.Millisecond), f.For.Round(100*time.Millisecond))
 		if f.Repeat > 0 {
-			p += fmt.Sprintf(" (%d requests every %s)", f.Fault.Count, f.Repeat.Round(time.Second))
+			p += fmt.Sprintf(" (%d requests every %s)", f.Fault.Count, f.Repeat.Round(100*time.Millisecond))
 		}
 		parts = append(parts, p)
 	}
@@ -509,21 +504,13 @@ func (r *soakRun) startGateway(ctx context.Context) (func(), error) {
 		return nil, err
 	}
 	file := filepath.Join(dir, "klantgraaf.yaml")
-	access, err := yaml.Marshal(struct {
-		Auth   *config.InboundAuth `yaml:"auth"`
-		Policy *config.Policy      `yaml:"policy"`
-	}{cfg.Auth, cfg.Policy})
-	if err != nil {
-		_ = os.RemoveAll(dir)
-		return nil, fmt.Errorf("soak: the access configuration: %w", err)
-	}
-	// bench's configuration of the upstreams, plus who may ask what.
-	if err := os.WriteFile(file, append([]byte(serveYAML(cfg, port)), access...), 0o600); err != nil {
+	if err := os.WriteFile(file, []byte(serveYAML(cfg, port)), 0o600); err != nil {
 		_ = os.RemoveAll(dir)
 		return nil, err
 	}
 	cmd := exec.CommandContext(ctx, exe, "serve", "--config", file)
-	cmd.Stdout, cmd.Stderr = io.Discard, io.Discard
+	var stderr tailBuffer
+	cmd.Stdout, cmd.Stderr = io.Discard, &stderr
 	if err := cmd.Start(); err != nil {
 		_ = os.RemoveAll(dir)
 		return nil, err
@@ -536,9 +523,31 @@ func (r *soakRun) startGateway(ctx context.Context) (func(), error) {
 	r.url, r.pid = fmt.Sprintf("http://127.0.0.1:%d", port), cmd.Process.Pid
 	if err := waitHTTP(r.url+"/healthz", 10*time.Second); err != nil {
 		stop()
-		return nil, err
+		return nil, fmt.Errorf("soak: the gateway did not start: %s", bytes.TrimSpace(stderr.Bytes()))
 	}
 	return stop, nil
+}
+
+// tailBuffer keeps the last 4 KiB written to it.
+type tailBuffer struct {
+	mu sync.Mutex
+	b  []byte
+}
+
+func (t *tailBuffer) Write(p []byte) (int, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.b = append(t.b, p...)
+	if len(t.b) > 4096 {
+		t.b = t.b[len(t.b)-4096:]
+	}
+	return len(p), nil
+}
+
+func (t *tailBuffer) Bytes() []byte {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return bytes.Clone(t.b)
 }
 
 // pick chooses a query of the mix by weight and one of its variants.
