@@ -23,9 +23,10 @@ import (
 
 // FuzzGateway sends arbitrary HTTP requests (method, target, Content-Type,
 // Accept, one more header, body) to the whole gateway — middleware, GraphQL
-// transports, resolvers, loaders, upstream clients — wired as
-// cmd/klantgraaf wires it, over canned providers that the fuzzer may also
-// make misbehave. Whatever arrives: no panic, no 5xx, a JSON body (the
+// transports, query limits, persisted queries, resolvers, loaders, upstream
+// clients — wired like cmd/klantgraaf's NewGateway (without its access
+// control, rate limit and response cache), over canned providers that the
+// fuzzer may also make misbehave. Whatever arrives: no panic, no 5xx, a JSON body (the
 // health probes aside), and every error carries a message and
 // extensions.code. Run it with
 //
@@ -406,9 +407,10 @@ func (u *fuzzUpstream) RoundTrip(r *http.Request) (*http.Response, error) {
 	return answer(http.StatusOK, "application/json", body)
 }
 
-// newFuzzGateway wires the gateway as cmd/klantgraaf's NewGateway does,
-// without a response cache, over canned providers; fresh for every input so
-// that breakers and caches carry nothing from one input to the next.
+// newFuzzGateway wires the gateway like cmd/klantgraaf's NewGateway, without
+// access control, rate limit and response cache, over canned providers;
+// fresh for every input so that breakers and caches carry nothing from one
+// input to the next.
 func newFuzzGateway(t *testing.T) (http.Handler, *fuzzUpstream) {
 	t.Helper()
 	up := &fuzzUpstream{objects: fuzzObjects()}

@@ -393,7 +393,9 @@ func (m *Main) runSoak(ctx context.Context, o *SoakOptions) error {
 	rssStart := currentRSS(r.pid)
 	tick := time.NewTicker(o.Every)
 	defer tick.Stop()
+	lastReport := start
 	report := func() {
+		lastReport = time.Now()
 		r.mu.Lock()
 		w := r.window
 		r.window = newSoakWindow()
@@ -416,8 +418,14 @@ loop:
 		}
 	}
 	wg.Wait()
-	if r.window.requests > 0 {
-		report()
+	if time.Since(lastReport) > o.Every/4 {
+		report() // the last, partial interval
+	} else {
+		// Requests that ended as the last interval was reported: counted
+		// in the summary only.
+		r.mu.Lock()
+		all.merge(r.window)
+		r.mu.Unlock()
 	}
 	elapsed := time.Since(start)
 	r.clearFaults()
