@@ -98,6 +98,18 @@ func toContactmomentFromKlantcontact(c *upstream.Client, kc *klantinteracties.Kl
 	if m.Referentienummer == "" {
 		m.Referentienummer = kc.Nummer
 	}
+	// Actor (soort medewerker) → the medewerker of the contact.
+	for _, a := range kc.HadBetrokkenActoren {
+		if a.SoortActor != "" && a.SoortActor != "medewerker" {
+			continue
+		}
+		md := &model.Medewerker{Achternaam: a.Naam, URL: a.URL}
+		if a.Actoridentificator != nil {
+			md.Identificatie = a.Actoridentificator.ObjectID
+		}
+		m.Medewerker = md
+		break
+	}
 	e := kc.Expand
 	if e != nil {
 		m.KlantLinks, m.KlantLinksLoaded = []*model.ContactmomentKlant{}, true

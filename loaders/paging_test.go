@@ -2,9 +2,13 @@ package loaders
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"testing"
+
+	"github.com/klantgraaf/klantgraaf/upstream"
+	"github.com/klantgraaf/klantgraaf/upstream/klantinteracties"
 )
 
 // fakeSource serves items [0,n) of a sorted list in pages of size ps,
@@ -119,5 +123,24 @@ func TestValidateIdent(t *testing.T) {
 		if err := ValidateIdent(id); err == nil {
 			t.Errorf("%+v accepted", id)
 		}
+	}
+}
+
+func TestKlantcontactActorBecomesMedewerker(t *testing.T) {
+	var kc klantinteracties.Klantcontact
+	raw := `{"url":"http://ki/klantcontacten/1","kanaal":"telefoon","inhoud":"x","hadBetrokkenActoren":[
+		{"uuid":"a1","url":"http://ki/actoren/a1","naam":"P. Jansen","soortActor":"medewerker",
+		 "actoridentificator":{"objectId":"mw-17","codeObjecttype":"mdw","codeRegister":"obj","codeSoortObjectId":"idf"}}]}`
+	if err := json.Unmarshal([]byte(raw), &kc); err != nil {
+		t.Fatal(err)
+	}
+	c, err := upstream.NewClient(upstream.Upstream{Name: "ki", Kind: upstream.APIKlantinteracties, BaseURL: "http://ki/klantinteracties/api/v1",
+		Auth: upstream.Auth{Type: upstream.AuthToken, Token: "t"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := toContactmomentFromKlantcontact(c, &kc, func(*klantinteracties.Identificator) (string, string) { return "", "" })
+	if m.Medewerker == nil || m.Medewerker.Identificatie != "mw-17" || m.Medewerker.Achternaam != "P. Jansen" || m.Tekst != "x" {
+		t.Fatalf("%+v", m.Medewerker)
 	}
 }
