@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/klantgraaf/klantgraaf/sim/data"
+	"github.com/klantgraaf/klantgraaf/sim/form"
 	"github.com/klantgraaf/klantgraaf/sim/provider"
 )
 
@@ -83,7 +84,7 @@ func (h *handler) renderCM(d *data.Data, ref data.Ref, ex expandSet) cmJSON {
 		VorigContactmoment:   h.cmLink(d, c.VorigContactmoment),
 		VolgendContactmoment: h.cmLink(d, c.VolgendContactmoment),
 		Bronorganisatie:      c.Bronorganisatie,
-		Registratiedatum:     formatDateTime(c.Registratiedatum),
+		Registratiedatum:     form.FormatDateTime(c.Registratiedatum),
 		Kanaal:               c.Kanaal,
 		Voorkeurskanaal:      c.Voorkeurskanaal,
 		Voorkeurstaal:        c.Voorkeurstaal,
@@ -142,10 +143,10 @@ func (h *handler) listCM(w http.ResponseWriter, r *http.Request) {
 	if !provider.RequireScope(w, r, scopeLezen) {
 		return
 	}
-	p := newQuery(r)
+	p := form.NewQuery(r)
 	var conds []func(d *data.Data, ref data.Ref, c *data.ContactMoment) bool
 	eq := func(param string, get func(c *data.ContactMoment) string) {
-		if v, ok := p.get(param); ok {
+		if v, ok := p.Get(param); ok {
 			conds = append(conds, func(_ *data.Data, _ data.Ref, c *data.ContactMoment) bool { return get(c) == v })
 		}
 	}
@@ -158,7 +159,7 @@ func (h *handler) listCM(w http.ResponseWriter, r *http.Request) {
 	eq("medewerkerIdentificatie__achternaam", func(c *data.ContactMoment) string { return c.MedewerkerAchternaam })
 	eq("medewerkerIdentificatie__voorletters", func(c *data.ContactMoment) string { return c.MedewerkerVoorletters })
 	eq("medewerkerIdentificatie__voorvoegselAchternaam", func(c *data.ContactMoment) string { return c.MedewerkerVoorvoegsel })
-	if v, ok := p.choice("initiatiefnemer", initiatiefnemers); ok {
+	if v, ok := p.Choice("initiatiefnemer", initiatiefnemers); ok {
 		conds = append(conds, func(_ *data.Data, _ data.Ref, c *data.ContactMoment) bool { return c.Initiatiefnemer == v })
 	}
 	for _, c := range []struct {
@@ -171,34 +172,34 @@ func (h *handler) listCM(w http.ResponseWriter, r *http.Request) {
 		{"__lt", func(a, b int64) bool { return a < b }},
 		{"__lte", func(a, b int64) bool { return a <= b }},
 	} {
-		if v, ok := p.dateTime("registratiedatum" + c.suffix); ok {
+		if v, ok := p.DateTime("registratiedatum" + c.suffix); ok {
 			cmpFn := c.ok
 			conds = append(conds, func(_ *data.Data, _ data.Ref, cm *data.ContactMoment) bool {
 				return cmpFn(int64(cm.Registratiedatum), v)
 			})
 		}
 	}
-	vorig, hasVorig := p.get("vorigContactmoment")
-	volgend, hasVolgend := p.get("volgendContactmoment")
-	klanten, hasKlant := p.get("klant")
-	objects, hasObject := p.get("object")
+	vorig, hasVorig := p.Get("vorigContactmoment")
+	volgend, hasVolgend := p.Get("volgendContactmoment")
+	klanten, hasKlant := p.Get("klant")
+	objects, hasObject := p.Get("object")
 	ex, badExpand := parseExpand(r)
 	if badExpand != "" {
-		p.errs = append(p.errs, provider.InvalidParam{Name: "expand", Code: "invalid_choice",
+		p.Add(provider.InvalidParam{Name: "expand", Code: "invalid_choice",
 			Reason: "Selecteer een geldige keuze. " + badExpand + " is geen beschikbare keuze."})
 	}
 	order := []string{"-registratiedatum"}
-	if v, ok := p.get("ordering"); ok {
+	if v, ok := p.Get("ordering"); ok {
 		order = splitCSV(v)
 		for _, o := range order {
 			if !slices.Contains(orderingFields, strings.TrimPrefix(o, "-")) {
-				p.errs = append(p.errs, provider.InvalidParam{Name: "ordering", Code: "invalid_choice",
+				p.Add(provider.InvalidParam{Name: "ordering", Code: "invalid_choice",
 					Reason: "Selecteer een geldige keuze. " + o + " is geen beschikbare keuze."})
 				break
 			}
 		}
 	}
-	if p.failed(w) {
+	if p.Failed(w) {
 		return
 	}
 
@@ -422,7 +423,7 @@ func (h *handler) createCM(w http.ResponseWriter, r *http.Request) {
 	if !provider.RequireScope(w, r, scopeAanmaken) {
 		return
 	}
-	f, ok := readForm(w, r, false)
+	f, ok := form.Read(w, r, false)
 	if !ok {
 		return
 	}
@@ -433,15 +434,15 @@ func (h *handler) createCM(w http.ResponseWriter, r *http.Request) {
 		if !h.applyCM(d, f, &c, data.NoRef) {
 			return
 		}
-		c.UUID = newUUID()
+		c.UUID = form.NewUUID()
 		ref := d.ContactMomenten.Add(c.UUID, h.e.Inst, c)
 		if c.VorigContactmoment != data.NoRef {
 			d.ContactMomenten.Get(c.VorigContactmoment).VolgendContactmoment = ref
 		}
 		out = h.renderCM(d, ref, expandSet{})
 	})
-	if f.failed() {
-		provider.WriteValidation(w, *f.errs...)
+	if f.Failed() {
+		provider.WriteValidation(w, f.Errs()...)
 		return
 	}
 	w.Header().Set("Location", out.URL)
@@ -457,7 +458,7 @@ func (h *handler) updateCM(partial bool) http.HandlerFunc {
 			provider.NotFound(w)
 			return
 		}
-		f, ok := readForm(w, r, partial)
+		f, ok := form.Read(w, r, partial)
 		if !ok {
 			return
 		}
@@ -488,8 +489,8 @@ func (h *handler) updateCM(partial bool) http.HandlerFunc {
 		switch {
 		case !found:
 			provider.NotFound(w)
-		case f.failed():
-			provider.WriteValidation(w, *f.errs...)
+		case f.Failed():
+			provider.WriteValidation(w, f.Errs()...)
 		default:
 			provider.WriteJSON(w, http.StatusOK, out)
 		}
@@ -498,31 +499,31 @@ func (h *handler) updateCM(partial bool) http.HandlerFunc {
 
 // applyCM validates the body into c; self is the contactmoment being
 // updated (NoRef on create).
-func (h *handler) applyCM(d *data.Data, f *form, c *data.ContactMoment, self data.Ref) bool {
+func (h *handler) applyCM(d *data.Data, f *form.Form, c *data.ContactMoment, self data.Ref) bool {
 	set := func(key string, max int, required bool, dst *string) {
-		if v, ok := f.str(key, max, required); ok {
+		if v, ok := f.Str(key, max, required); ok {
 			*dst = v
 		}
 	}
-	if v, ok := f.str("bronorganisatie", 9, true); ok {
-		if code, reason := validRSIN(v); code != "" {
-			f.fail("bronorganisatie", code, reason)
+	if v, ok := f.Str("bronorganisatie", 9, true); ok {
+		if code, reason := form.ValidRSIN(v); code != "" {
+			f.Fail("bronorganisatie", code, reason)
 		} else {
 			c.Bronorganisatie = v
 		}
 	}
-	if t, ok := f.dateTime("registratiedatum"); ok {
+	if t, ok := f.DateTime("registratiedatum"); ok {
 		c.Registratiedatum = t
 	}
 	set("kanaal", 50, false, &c.Kanaal)
 	set("voorkeurskanaal", 50, false, &c.Voorkeurskanaal)
 	set("voorkeurstaal", 3, false, &c.Voorkeurstaal)
 	set("tekst", 0, false, &c.Tekst)
-	if l, ok := f.strList("onderwerpLinks", 1000, 1); ok {
+	if l, ok := f.StrList("onderwerpLinks", 1000, 1); ok {
 		bad := false
 		for _, u := range l {
-			if !validURL(u) {
-				f.fail("onderwerpLinks", "invalid", msgURL)
+			if !form.ValidURL(u) {
+				f.Fail("onderwerpLinks", "invalid", form.MsgURL)
 				bad = true
 				break
 			}
@@ -531,22 +532,22 @@ func (h *handler) applyCM(d *data.Data, f *form, c *data.ContactMoment, self dat
 			c.OnderwerpLinks = l
 		}
 	}
-	if v, ok := f.choice("initiatiefnemer", initiatiefnemers, false); ok {
+	if v, ok := f.Choice("initiatiefnemer", initiatiefnemers, false); ok {
 		c.Initiatiefnemer = v
 	}
-	if v, ok := f.str("medewerker", 1000, false); ok {
-		if v != "" && !validURL(v) {
-			f.fail("medewerker", "invalid", msgURL)
+	if v, ok := f.Str("medewerker", 1000, false); ok {
+		if v != "" && !form.ValidURL(v) {
+			f.Fail("medewerker", "invalid", form.MsgURL)
 		} else {
 			c.Medewerker = v
 		}
 	}
-	if m, given := f.object("medewerkerIdentificatie"); given {
+	if m, given := f.Object("medewerkerIdentificatie"); given {
 		if m == nil {
 			c.MedewerkerID, c.MedewerkerAchternaam, c.MedewerkerVoorletters, c.MedewerkerVoorvoegsel = "", "", "", ""
 		} else {
 			set2 := func(key string, max int, dst *string) {
-				if v, ok := m.str(key, max, false); ok {
+				if v, ok := m.Str(key, max, false); ok {
 					*dst = v
 				}
 			}
@@ -556,23 +557,23 @@ func (h *handler) applyCM(d *data.Data, f *form, c *data.ContactMoment, self dat
 			set2("voorvoegselAchternaam", 10, &c.MedewerkerVoorvoegsel)
 		}
 	}
-	if v, given := f.nullableStr("vorigContactmoment", 1000); given {
+	if v, given := f.NullableStr("vorigContactmoment", 1000); given {
 		if v == "" {
 			c.VorigContactmoment = data.NoRef
 		} else if ref, ok := h.resolveCM(d, v); !ok || ref == self {
-			f.fail("vorigContactmoment", "bad-url", msgBadURL)
+			f.Fail("vorigContactmoment", "bad-url", form.MsgBadURL)
 		} else if nxt := d.ContactMomenten.Get(ref).VolgendContactmoment; nxt != data.NoRef && nxt != self && !d.ContactMomenten.Get(nxt).Deleted {
 			// vorigContactmoment is one-to-one.
-			f.fail("vorigContactmoment", "unique", "Er bestaat al een contactmoment met eenzelfde vorig contactmoment.")
+			f.Fail("vorigContactmoment", "unique", "Er bestaat al een contactmoment met eenzelfde vorig contactmoment.")
 		} else {
 			c.VorigContactmoment = ref
 		}
 	}
-	if !f.failed() && c.Medewerker == "" && c.MedewerkerID == "" && c.MedewerkerAchternaam == "" &&
+	if !f.Failed() && c.Medewerker == "" && c.MedewerkerID == "" && c.MedewerkerAchternaam == "" &&
 		c.MedewerkerVoorletters == "" && c.MedewerkerVoorvoegsel == "" {
-		f.fail(nonFieldError, "invalid-medewerker", "medewerker or medewerkerIdentificatie must be provided")
+		f.Fail(form.NonFieldError, "invalid-medewerker", "medewerker or medewerkerIdentificatie must be provided")
 	}
-	return !f.failed()
+	return !f.Failed()
 }
 
 // deleteCM removes a contactmoment with its klant- and

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/klantgraaf/klantgraaf/sim/data"
+	"github.com/klantgraaf/klantgraaf/sim/form"
 	"github.com/klantgraaf/klantgraaf/sim/provider"
 )
 
@@ -59,11 +60,11 @@ func (h *handler) listKCM(w http.ResponseWriter, r *http.Request) {
 	if !provider.RequireScope(w, r, scopeLezen) {
 		return
 	}
-	p := newQuery(r)
-	cmU, hasCM := p.get("contactmoment")
-	klantU, hasKlant := p.get("klant")
-	rol, hasRol := p.choice("rol", kcmRollen)
-	if p.failed(w) {
+	p := form.NewQuery(r)
+	cmU, hasCM := p.Get("contactmoment")
+	klantU, hasKlant := p.Get("klant")
+	rol, hasRol := p.Choice("rol", kcmRollen)
+	if p.Failed(w) {
 		return
 	}
 	var out []kcmJSON
@@ -144,35 +145,35 @@ func (h *handler) readKCM(w http.ResponseWriter, r *http.Request) {
 }
 
 // applyKCM validates the body into k; self is the relation being updated.
-func (h *handler) applyKCM(d *data.Data, f *form, k *data.KlantContactMoment, self data.Ref) bool {
-	if v, ok := f.str("contactmoment", 1000, true); ok {
+func (h *handler) applyKCM(d *data.Data, f *form.Form, k *data.KlantContactMoment, self data.Ref) bool {
+	if v, ok := f.Str("contactmoment", 1000, true); ok {
 		if ref, found := h.resolveCM(d, v); found {
 			k.Contactmoment = ref
 		} else {
-			f.fail("contactmoment", "bad-url", msgBadURL)
+			f.Fail("contactmoment", "bad-url", form.MsgBadURL)
 		}
 	}
-	if v, ok := f.str("klant", 1000, true); ok {
+	if v, ok := f.Str("klant", 1000, true); ok {
 		if ref, found := h.resolveKlant(d, v); found {
 			k.Klant = ref
 		} else {
-			f.fail("klant", "bad-url", msgBadURL)
+			f.Fail("klant", "bad-url", form.MsgBadURL)
 		}
 	}
-	if v, ok := f.choice("rol", kcmRollen, true); ok {
+	if v, ok := f.Choice("rol", kcmRollen, true); ok {
 		k.Rol = v
 	}
-	if b, ok := f.boolean("gelezen"); ok {
+	if b, ok := f.Boolean("gelezen"); ok {
 		k.Gelezen = b
 	}
-	if f.failed() {
+	if f.Failed() {
 		return false
 	}
 	// The combination contactmoment, klant and rol is unique.
 	for _, rel := range h.kcmByKlant(d)[k.Klant] {
 		o := d.KlantContactMomenten.Get(rel)
 		if rel != self && h.kcmLive(d, rel) && o.Contactmoment == k.Contactmoment && o.Rol == k.Rol {
-			f.fail(nonFieldError, "unique", "De velden contactmoment, klant, rol moeten een unieke set zijn.")
+			f.Fail(form.NonFieldError, "unique", "De velden contactmoment, klant, rol moeten een unieke set zijn.")
 			return false
 		}
 	}
@@ -183,7 +184,7 @@ func (h *handler) createKCM(w http.ResponseWriter, r *http.Request) {
 	if !provider.RequireScope(w, r, scopeAanmaken) {
 		return
 	}
-	f, ok := readForm(w, r, false)
+	f, ok := form.Read(w, r, false)
 	if !ok {
 		return
 	}
@@ -193,14 +194,14 @@ func (h *handler) createKCM(w http.ResponseWriter, r *http.Request) {
 		if !h.applyKCM(d, f, &k, data.NoRef) {
 			return
 		}
-		k.UUID = newUUID()
+		k.UUID = form.NewUUID()
 		ref := d.KlantContactMomenten.Add(k.UUID, h.e.Inst, k)
 		cm := d.ContactMomenten.Get(k.Contactmoment)
 		cm.Klantcontactmomenten = appendRef(cm.Klantcontactmomenten, ref)
 		out = h.renderKCM(d, ref)
 	})
-	if f.failed() {
-		provider.WriteValidation(w, *f.errs...)
+	if f.Failed() {
+		provider.WriteValidation(w, f.Errs()...)
 		return
 	}
 	w.Header().Set("Location", out.URL)
@@ -216,7 +217,7 @@ func (h *handler) updateKCM(partial bool) http.HandlerFunc {
 			provider.NotFound(w)
 			return
 		}
-		f, ok := readForm(w, r, partial)
+		f, ok := form.Read(w, r, partial)
 		if !ok {
 			return
 		}
@@ -245,8 +246,8 @@ func (h *handler) updateKCM(partial bool) http.HandlerFunc {
 		switch {
 		case !found:
 			provider.NotFound(w)
-		case f.failed():
-			provider.WriteValidation(w, *f.errs...)
+		case f.Failed():
+			provider.WriteValidation(w, f.Errs()...)
 		default:
 			provider.WriteJSON(w, http.StatusOK, out)
 		}
@@ -283,11 +284,11 @@ func (h *handler) listOCM(w http.ResponseWriter, r *http.Request) {
 	if !provider.RequireScope(w, r, scopeLezen) {
 		return
 	}
-	p := newQuery(r)
-	objU, hasObj := p.get("object")
-	cmU, hasCM := p.get("contactmoment")
-	ot, hasOT := p.choice("objectType", objectTypes)
-	if p.failed(w) {
+	p := form.NewQuery(r)
+	objU, hasObj := p.Get("object")
+	cmU, hasCM := p.Get("contactmoment")
+	ot, hasOT := p.Choice("objectType", objectTypes)
+	if p.Failed(w) {
 		return
 	}
 	var out []ocmJSON
@@ -377,42 +378,42 @@ func (h *handler) createOCM(w http.ResponseWriter, r *http.Request) {
 	if !provider.RequireScope(w, r, scopeAanmaken) {
 		return
 	}
-	f, ok := readForm(w, r, false)
+	f, ok := form.Read(w, r, false)
 	if !ok {
 		return
 	}
 	var out ocmJSON
 	h.e.Store.Write(func(d *data.Data) {
 		o := data.ObjectContactMoment{Inst: h.e.Inst, Contactmoment: data.NoRef, Object: data.NoRef}
-		if v, ok := f.str("contactmoment", 1000, true); ok {
+		if v, ok := f.Str("contactmoment", 1000, true); ok {
 			if ref, found := h.resolveCM(d, v); found {
 				o.Contactmoment = ref
 			} else {
-				f.fail("contactmoment", "bad-url", msgBadURL)
+				f.Fail("contactmoment", "bad-url", form.MsgBadURL)
 			}
 		}
-		objURL, objOK := f.str("object", 1000, true)
-		if v, ok := f.choice("objectType", objectTypes, true); ok {
+		objURL, objOK := f.Str("object", 1000, true)
+		if v, ok := f.Choice("objectType", objectTypes, true); ok {
 			o.ObjectType = v
 		}
 		if objOK {
 			if ref, found := h.resolveZaak(d, objURL); found {
 				o.Object = ref
 			} else {
-				f.fail("object", "bad-url", msgBadURL)
+				f.Fail("object", "bad-url", form.MsgBadURL)
 			}
 		}
-		if f.failed() {
+		if f.Failed() {
 			return
 		}
-		o.UUID = newUUID()
+		o.UUID = form.NewUUID()
 		ref := d.ObjectContactMomenten.Add(o.UUID, h.e.Inst, o)
 		cm := d.ContactMomenten.Get(o.Contactmoment)
 		cm.Objectcontactmomenten = appendRef(cm.Objectcontactmomenten, ref)
 		out = h.renderOCM(d, ref)
 	})
-	if f.failed() {
-		provider.WriteValidation(w, *f.errs...)
+	if f.Failed() {
+		provider.WriteValidation(w, f.Errs()...)
 		return
 	}
 	w.Header().Set("Location", out.URL)

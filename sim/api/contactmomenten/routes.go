@@ -12,6 +12,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/klantgraaf/klantgraaf/sim/data"
+	"github.com/klantgraaf/klantgraaf/sim/form"
 	"github.com/klantgraaf/klantgraaf/sim/provider"
 )
 
@@ -64,7 +65,7 @@ type handler struct{ e *provider.Env }
 // ---- lookups ----
 
 func (h *handler) cmByPath(d *data.Data, r *http.Request) (data.Ref, bool) {
-	u, ok := pathUUID(r)
+	u, ok := form.PathUUID(r)
 	if !ok {
 		return data.NoRef, false
 	}
@@ -76,7 +77,7 @@ func (h *handler) cmByPath(d *data.Data, r *http.Request) (data.Ref, bool) {
 }
 
 func (h *handler) kcmByPath(d *data.Data, r *http.Request) (data.Ref, bool) {
-	u, ok := pathUUID(r)
+	u, ok := form.PathUUID(r)
 	if !ok {
 		return data.NoRef, false
 	}
@@ -88,7 +89,7 @@ func (h *handler) kcmByPath(d *data.Data, r *http.Request) (data.Ref, bool) {
 }
 
 func (h *handler) ocmByPath(d *data.Data, r *http.Request) (data.Ref, bool) {
-	u, ok := pathUUID(r)
+	u, ok := form.PathUUID(r)
 	if !ok {
 		return data.NoRef, false
 	}

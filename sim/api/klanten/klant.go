@@ -4,6 +4,7 @@ import (
 	"regexp"
 
 	"github.com/klantgraaf/klantgraaf/sim/data"
+	"github.com/klantgraaf/klantgraaf/sim/form"
 )
 
 // klantJSON is the Klant schema; subjectIdentificatie follows subjectType
@@ -185,12 +186,12 @@ var (
 
 // applyKlant validates the body into k (a copy of the stored row on
 // updates). It returns false when there are validation errors.
-func applyKlant(f *form, k *data.Klant, update bool) bool {
+func applyKlant(f *form.Form, k *data.Klant, update bool) bool {
 	setStr := func(key string, max int, required bool, dst *string, check func(string) (string, string)) {
-		if v, ok := f.str(key, max, required); ok {
+		if v, ok := f.Str(key, max, required); ok {
 			if check != nil && v != "" {
 				if code, reason := check(v); code != "" {
-					f.fail(key, code, reason)
+					f.Fail(key, code, reason)
 					return
 				}
 			}
@@ -198,12 +199,12 @@ func applyKlant(f *form, k *data.Klant, update bool) bool {
 		}
 	}
 	urlCheck := func(v string) (string, string) {
-		if !validURL(v) {
-			return "invalid", msgURL
+		if !form.ValidURL(v) {
+			return "invalid", form.MsgURL
 		}
 		return "", ""
 	}
-	setStr("bronorganisatie", 9, true, &k.Bronorganisatie, validRSIN)
+	setStr("bronorganisatie", 9, true, &k.Bronorganisatie, form.ValidRSIN)
 	setStr("klantnummer", 8, true, &k.Klantnummer, nil)
 	setStr("bedrijfsnaam", 200, false, &k.Bedrijfsnaam, nil)
 	setStr("functie", 200, false, &k.Functie, nil)
@@ -213,17 +214,17 @@ func applyKlant(f *form, k *data.Klant, update bool) bool {
 	setStr("achternaam", 200, false, &k.Achternaam, nil)
 	setStr("telefoonnummer", 20, false, &k.Telefoonnummer, nil)
 	setStr("emailadres", 254, false, &k.Emailadres, func(v string) (string, string) {
-		if !validEmail(v) {
-			return "invalid", msgEmail
+		if !form.ValidEmail(v) {
+			return "invalid", form.MsgEmail
 		}
 		return "", ""
 	})
 	setStr("subject", 1000, false, &k.Subject, urlCheck)
 	setStr("aanmaakkanaal", 50, false, &k.Aanmaakkanaal, nil)
-	if b, ok := f.boolean("geverifieerd"); ok {
+	if b, ok := f.Boolean("geverifieerd"); ok {
 		k.Geverifieerd = b
 	}
-	if a, given := f.object("adres"); given {
+	if a, given := f.Object("adres"); given {
 		if a == nil {
 			k.Adres = data.Adres{}
 		} else {
@@ -234,16 +235,16 @@ func applyKlant(f *form, k *data.Klant, update bool) bool {
 	// subjectType is immutable once set; subjectIdentificatie is read with
 	// the serializer of the (new or stored) subjectType.
 	st := k.SubjectType
-	if raw, ok := f.m["subjectType"]; ok {
-		if isNull(raw) {
+	if raw, ok := f.Raw("subjectType"); ok {
+		if form.IsNull(raw) {
 			st = ""
-		} else if v, ok := f.choiceValue("subjectType", raw, subjectTypes, false); ok {
+		} else if v, ok := f.ChoiceValue("subjectType", raw, subjectTypes, false); ok {
 			st = v
 		} else {
 			st = k.SubjectType
 		}
 		if update && st != k.SubjectType && k.SubjectType != "" {
-			f.fail("subjectType", "wijzigen-niet-toegelaten", msgImmutable)
+			f.Fail("subjectType", "wijzigen-niet-toegelaten", form.MsgImmutable)
 			st = k.SubjectType
 		}
 	}
@@ -251,20 +252,20 @@ func applyKlant(f *form, k *data.Klant, update bool) bool {
 	k.SubjectType = st
 	identGiven := false
 	if st != "" {
-		if si, given := f.object("subjectIdentificatie"); given && si != nil {
+		if si, given := f.Object("subjectIdentificatie"); given && si != nil {
 			identGiven = true
 			applySubject(si, k, st)
 		}
 	}
-	if !f.failed() && k.Subject == "" && !identGiven && !hadIdent {
-		f.fail(nonFieldError, "invalid-subject", "subject or subjectIdentificatie must be provided")
+	if !f.Failed() && k.Subject == "" && !identGiven && !hadIdent {
+		f.Fail(form.NonFieldError, "invalid-subject", "subject or subjectIdentificatie must be provided")
 	}
-	return !f.failed()
+	return !f.Failed()
 }
 
-func applyAdres(a *form, dst *data.Adres) {
+func applyAdres(a *form.Form, dst *data.Adres) {
 	set := func(key string, max int, p *string) {
-		if v, ok := a.str(key, max, false); ok {
+		if v, ok := a.Str(key, max, false); ok {
 			*p = v
 		}
 	}
@@ -274,7 +275,7 @@ func applyAdres(a *form, dst *data.Adres) {
 	set("postcode", 7, &dst.Postcode)
 	set("woonplaatsnaam", 80, &dst.Woonplaats)
 	set("landcode", 4, &dst.Landcode)
-	if n, null, ok := a.integer("huisnummer", 0, 99999); ok {
+	if n, null, ok := a.Integer("huisnummer", 0, 99999); ok {
 		if null {
 			dst.Huisnummer = 0
 		} else {
@@ -284,26 +285,26 @@ func applyAdres(a *form, dst *data.Adres) {
 }
 
 // applySubject reads subjectIdentificatie of subject type st into k.
-func applySubject(si *form, k *data.Klant, st string) {
+func applySubject(si *form.Form, k *data.Klant, st string) {
 	x := *extOf(k) // copy: stored rows are never changed in place
 	set := func(key string, max int, p *string) {
-		if v, ok := si.str(key, max, false); ok {
+		if v, ok := si.Str(key, max, false); ok {
 			*p = v
 		}
 	}
 	switch st {
 	case data.SubjectNatuurlijkPersoon:
-		if v, ok := si.str("inpBsn", 9, false); ok {
-			if v != "" && (len(v) != 9 || !allDigits(v) || !elfProef(v)) {
-				si.fail("inpBsn", "invalid", "Onjuist BSN nummer.")
+		if v, ok := si.Str("inpBsn", 9, false); ok {
+			if v != "" && (len(v) != 9 || !allDigits(v) || !form.ElfProef(v)) {
+				si.Fail("inpBsn", "invalid", "Onjuist BSN nummer.")
 			} else {
 				k.InpBsn = v
 			}
 		}
 		set("anpIdentificatie", 17, &k.AnpIdentificatie)
-		if v, ok := si.str("inpANummer", 10, false); ok {
+		if v, ok := si.Str("inpANummer", 10, false); ok {
 			if v != "" && !aNummerRe.MatchString(v) {
-				si.fail("inpANummer", "invalid", "Voer een geldige waarde in.")
+				si.Fail("inpANummer", "invalid", "Voer een geldige waarde in.")
 			} else {
 				x.InpANummer = v
 			}
@@ -312,7 +313,7 @@ func applySubject(si *form, k *data.Klant, st string) {
 		set("voorvoegselGeslachtsnaam", 80, &x.VoorvoegselGeslachtsnaam)
 		set("voorletters", 20, &x.Voorletters)
 		set("voornamen", 200, &k.Voornamen)
-		if v, ok := si.choice("geslachtsaanduiding", geslachtsaanduidingen, false); ok {
+		if v, ok := si.Choice("geslachtsaanduiding", geslachtsaanduidingen, false); ok {
 			k.Geslachtsaanduiding = v
 		}
 		set("geboortedatum", 18, &k.Geboortedatum)
@@ -322,14 +323,14 @@ func applySubject(si *form, k *data.Klant, st string) {
 		set("innNnpId", 9, &k.InnNnpId)
 		set("annIdentificatie", 17, &x.AnnIdentificatie)
 		set("statutaireNaam", 500, &k.StatutaireNaam)
-		if v, ok := si.choice("innRechtsvorm", rechtsvormen, false); ok {
+		if v, ok := si.Choice("innRechtsvorm", rechtsvormen, false); ok {
 			x.InnRechtsvorm = v
 		}
 		set("bezoekadres", 1000, &x.Bezoekadres)
 		applyBuitenland(si, &x)
 	case data.SubjectVestiging:
 		set("vestigingsNummer", 24, &k.VestigingsNummer)
-		if l, ok := si.strList("handelsnaam", 625, 0); ok {
+		if l, ok := si.StrList("handelsnaam", 625, 0); ok {
 			k.Handelsnaam = l
 		}
 		applyVerblijfsadres(si, &x)
@@ -342,8 +343,8 @@ func applySubject(si *form, k *data.Klant, st string) {
 	}
 }
 
-func applyVerblijfsadres(si *form, x *klantExt) {
-	va, given := si.object("verblijfsadres")
+func applyVerblijfsadres(si *form.Form, x *klantExt) {
+	va, given := si.Object("verblijfsadres")
 	if !given {
 		return
 	}
@@ -355,9 +356,9 @@ func applyVerblijfsadres(si *form, x *klantExt) {
 	if x.Verblijfsadres != nil {
 		v = *x.Verblijfsadres
 	}
-	before := len(*si.errs)
+	before := len(si.Errs())
 	set := func(key string, max int, required bool, p *string) {
-		if s, ok := va.str(key, max, required); ok {
+		if s, ok := va.Str(key, max, required); ok {
 			*p = s
 		}
 	}
@@ -368,7 +369,7 @@ func applyVerblijfsadres(si *form, x *klantExt) {
 	set("aoaHuisletter", 1, false, &v.AoaHuisletter)
 	set("aoaHuisnummertoevoeging", 4, false, &v.AoaHuisnummertoevoeging)
 	set("inpLocatiebeschrijving", 1000, false, &v.InpLocatiebeschrijving)
-	if n, null, ok := va.integer("aoaHuisnummer", 0, 99999); ok {
+	if n, null, ok := va.Integer("aoaHuisnummer", 0, 99999); ok {
 		if null {
 			v.AoaHuisnummer = nil
 		} else {
@@ -376,13 +377,13 @@ func applyVerblijfsadres(si *form, x *klantExt) {
 			v.AoaHuisnummer = &n32
 		}
 	}
-	if len(*si.errs) == before {
+	if len(si.Errs()) == before {
 		x.Verblijfsadres = &v
 	}
 }
 
-func applyBuitenland(si *form, x *klantExt) {
-	sb, given := si.object("subVerblijfBuitenland")
+func applyBuitenland(si *form.Form, x *klantExt) {
+	sb, given := si.Object("subVerblijfBuitenland")
 	if !given {
 		return
 	}
@@ -394,9 +395,9 @@ func applyBuitenland(si *form, x *klantExt) {
 	if x.SubVerblijfBuitenland != nil {
 		v = *x.SubVerblijfBuitenland
 	}
-	before := len(*si.errs)
+	before := len(si.Errs())
 	set := func(key string, max int, required bool, p *string) {
-		if s, ok := sb.str(key, max, required); ok {
+		if s, ok := sb.Str(key, max, required); ok {
 			*p = s
 		}
 	}
@@ -405,7 +406,7 @@ func applyBuitenland(si *form, x *klantExt) {
 	set("subAdresBuitenland1", 35, false, &v.SubAdresBuitenland1)
 	set("subAdresBuitenland2", 35, false, &v.SubAdresBuitenland2)
 	set("subAdresBuitenland3", 35, false, &v.SubAdresBuitenland3)
-	if len(*si.errs) == before {
+	if len(si.Errs()) == before {
 		x.SubVerblijfBuitenland = &v
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/klantgraaf/klantgraaf/sim/data"
+	"github.com/klantgraaf/klantgraaf/sim/form"
 	"github.com/klantgraaf/klantgraaf/sim/provider"
 	"github.com/klantgraaf/klantgraaf/sim/spectest"
 )
@@ -301,9 +302,9 @@ func TestDetailETagAndErrors(t *testing.T) {
 		t.Errorf("untyped klant: %v", k)
 	}
 
-	expectStatus(t, f.do("GET", f.klantURL(4), nil), 404)                  // deleted
-	expectStatus(t, f.do("GET", f.klantURL(999), nil), 404)                // other instance
-	expectStatus(t, f.do("GET", "/klanten/"+newUUID().String(), nil), 404) // unknown
+	expectStatus(t, f.do("GET", f.klantURL(4), nil), 404)                       // deleted
+	expectStatus(t, f.do("GET", f.klantURL(999), nil), 404)                     // other instance
+	expectStatus(t, f.do("GET", "/klanten/"+form.NewUUID().String(), nil), 404) // unknown
 	expectStatus(t, f.do("GET", f.klantURL(0), nil, "X-Test-Scopes", "zaken.lezen"), 403)
 	expectStatus(t, f.do("GET", "/klanten", nil, "X-Test-Scopes", "klanten.aanmaken"), 403)
 }
@@ -404,7 +405,7 @@ func TestWrites(t *testing.T) {
 		t.Errorf("put: %s", ex.Body)
 	}
 	expectStatus(t, f.do("PUT", u, map[string]any{}, "X-Test-Scopes", "klanten.lezen"), 403)
-	expectStatus(t, f.do("PATCH", "/klanten/"+newUUID().String(), map[string]any{}), 404)
+	expectStatus(t, f.do("PATCH", "/klanten/"+form.NewUUID().String(), map[string]any{}), 404)
 
 	// DELETE hides the klant everywhere.
 	expectStatus(t, f.do("DELETE", u, nil, "X-Test-Scopes", "klanten.bijwerken"), 403)

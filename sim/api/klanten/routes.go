@@ -9,6 +9,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/klantgraaf/klantgraaf/sim/data"
+	"github.com/klantgraaf/klantgraaf/sim/form"
 	"github.com/klantgraaf/klantgraaf/sim/provider"
 )
 
@@ -37,7 +38,7 @@ type handler struct{ e *provider.Env }
 
 // lookup finds a live klant of this instance.
 func (h *handler) lookup(d *data.Data, r *http.Request) (data.Ref, bool) {
-	u, ok := pathUUID(r)
+	u, ok := form.PathUUID(r)
 	if !ok {
 		return data.NoRef, false
 	}
@@ -58,10 +59,10 @@ type klantFilter struct {
 
 var subjectTypes = []string{data.SubjectNatuurlijkPersoon, data.SubjectNietNatuurlijkPersoon, data.SubjectVestiging}
 
-func parseKlantFilter(p *queryParams) *klantFilter {
+func parseKlantFilter(p *form.Query) *klantFilter {
 	f := &klantFilter{}
 	eq := func(param string, get func(k *data.Klant) string) {
-		if v, ok := p.get(param); ok {
+		if v, ok := p.Get(param); ok {
 			f.str = append(f.str, func(k *data.Klant) bool { return get(k) == v })
 		}
 	}
@@ -77,18 +78,18 @@ func parseKlantFilter(p *queryParams) *klantFilter {
 	eq("adres__woonplaatsNaam", func(k *data.Klant) string { return k.Adres.Woonplaats })
 	eq("adres__landcode", func(k *data.Klant) string { return k.Adres.Landcode })
 	eq("subject", func(k *data.Klant) string { return k.Subject })
-	if v, ok := p.choice("subjectType", subjectTypes); ok {
+	if v, ok := p.Choice("subjectType", subjectTypes); ok {
 		f.str = append(f.str, func(k *data.Klant) bool { return k.SubjectType == v })
 	}
 	// The subject* filters look into the subjectIdentificatie of the
 	// matching subject type only (a separate object per type in the
 	// provider).
 	typed := func(param, typ string, get func(k *data.Klant) string) {
-		if v, ok := p.get(param); ok {
+		if v, ok := p.Get(param); ok {
 			f.str = append(f.str, func(k *data.Klant) bool { return k.SubjectType == typ && get(k) == v })
 		}
 	}
-	if v, ok := p.get("subjectNatuurlijkPersoon__inpBsn"); ok {
+	if v, ok := p.Get("subjectNatuurlijkPersoon__inpBsn"); ok {
 		f.bsn, f.hasBsn = v, true
 	}
 	typed("subjectNatuurlijkPersoon__anpIdentificatie", data.SubjectNatuurlijkPersoon, func(k *data.Klant) string { return k.AnpIdentificatie })
@@ -108,7 +109,7 @@ func parseKlantFilter(p *queryParams) *klantFilter {
 		{"__lt", func(a, b string) bool { return a < b }},
 		{"__lte", func(a, b string) bool { return a <= b }},
 	} {
-		if v, ok := p.get("subjectNatuurlijkPersoon__geboortedatum" + c.suffix); ok {
+		if v, ok := p.Get("subjectNatuurlijkPersoon__geboortedatum" + c.suffix); ok {
 			cmp := c.ok
 			f.gebDatum = append(f.gebDatum, func(g string) bool { return cmp(g, v) })
 		}
@@ -146,9 +147,9 @@ func (h *handler) list(w http.ResponseWriter, r *http.Request) {
 	if !provider.RequireScope(w, r, scopeLezen) {
 		return
 	}
-	p := newQuery(r)
+	p := form.NewQuery(r)
 	f := parseKlantFilter(p)
-	if p.failed(w) {
+	if p.Failed(w) {
 		return
 	}
 	var out []klantJSON
@@ -220,7 +221,7 @@ func (h *handler) create(w http.ResponseWriter, r *http.Request) {
 	if !provider.RequireScope(w, r, scopeAanmaken) {
 		return
 	}
-	f, ok := readForm(w, r, false)
+	f, ok := form.Read(w, r, false)
 	if !ok {
 		return
 	}
@@ -230,13 +231,13 @@ func (h *handler) create(w http.ResponseWriter, r *http.Request) {
 		if !applyKlant(f, &k, false) {
 			return
 		}
-		u := newUUID()
+		u := form.NewUUID()
 		k.UUID = u
 		ref := d.Klanten.Add(u, h.e.Inst, k)
 		out = h.render(d, ref)
 	})
-	if f.failed() {
-		provider.WriteValidation(w, *f.errs...)
+	if f.Failed() {
+		provider.WriteValidation(w, f.Errs()...)
 		return
 	}
 	w.Header().Set("Location", out.URL)
@@ -252,7 +253,7 @@ func (h *handler) update(partial bool) http.HandlerFunc {
 			provider.NotFound(w)
 			return
 		}
-		f, ok := readForm(w, r, partial)
+		f, ok := form.Read(w, r, partial)
 		if !ok {
 			return
 		}
@@ -274,8 +275,8 @@ func (h *handler) update(partial bool) http.HandlerFunc {
 		switch {
 		case !found:
 			provider.NotFound(w)
-		case f.failed():
-			provider.WriteValidation(w, *f.errs...)
+		case f.Failed():
+			provider.WriteValidation(w, f.Errs()...)
 		default:
 			provider.WriteJSON(w, http.StatusOK, out)
 		}

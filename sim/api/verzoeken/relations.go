@@ -7,6 +7,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/klantgraaf/klantgraaf/sim/data"
+	"github.com/klantgraaf/klantgraaf/sim/form"
 	"github.com/klantgraaf/klantgraaf/sim/provider"
 )
 
@@ -27,7 +28,7 @@ type rel[T any] struct {
 	extra  func(q url.Values) func(t *T) bool
 	render func(d *data.Data, ref data.Ref) any
 	// build validates a create body into a row with UUID u.
-	build       func(d *data.Data, f *form, u data.UUID) (T, bool)
+	build       func(d *data.Data, f *form.Form, u data.UUID) (T, bool)
 	afterCreate func(d *data.Data, ref data.Ref)
 	afterDelete func(d *data.Data, ref data.Ref)
 }
@@ -50,7 +51,7 @@ func (x *rel[T]) live(d *data.Data, ref data.Ref) bool {
 }
 
 func (x *rel[T]) byPath(d *data.Data, r *http.Request) (data.Ref, bool) {
-	u, ok := pathUUID(r)
+	u, ok := form.PathUUID(r)
 	if !ok {
 		return data.NoRef, false
 	}
@@ -75,16 +76,16 @@ func (x *rel[T]) list(w http.ResponseWriter, r *http.Request) {
 	if !provider.RequireScope(w, r, scopeLezen) {
 		return
 	}
-	p := newQuery(r)
-	vU, hasV := p.get("verzoek")
+	p := form.NewQuery(r)
+	vU, hasV := p.Get("verzoek")
 	var tU string
 	hasT := false
 	if x.targetParam != "" {
-		tU, hasT = p.get(x.targetParam)
+		tU, hasT = p.Get(x.targetParam)
 	}
 	var extra func(t *T) bool
 	if x.extra != nil {
-		extra = x.extra(p.q)
+		extra = x.extra(p.Values())
 	}
 	var out []any
 	var env provider.PageEnvelope
@@ -167,14 +168,14 @@ func (x *rel[T]) create(w http.ResponseWriter, r *http.Request) {
 	if !provider.RequireScope(w, r, scopeAanmaken) {
 		return
 	}
-	f, ok := readForm(w, r, false)
+	f, ok := form.Read(w, r, false)
 	if !ok {
 		return
 	}
 	var out any
 	var loc string
 	x.h.e.Store.Write(func(d *data.Data) {
-		u := newUUID()
+		u := form.NewUUID()
 		row, ok := x.build(d, f, u)
 		if !ok {
 			return
@@ -186,8 +187,8 @@ func (x *rel[T]) create(w http.ResponseWriter, r *http.Request) {
 		out = x.render(d, ref)
 		loc = x.h.e.URL(x.coll, u)
 	})
-	if f.failed() {
-		provider.WriteValidation(w, *f.errs...)
+	if f.Failed() {
+		provider.WriteValidation(w, f.Errs()...)
 		return
 	}
 	w.Header().Set("Location", loc)
@@ -218,30 +219,30 @@ func (x *rel[T]) delete(w http.ResponseWriter, r *http.Request) {
 }
 
 // readVerzoek reads the required verzoek field of a relation body.
-func (h *handler) readVerzoek(d *data.Data, f *form) data.Ref {
-	if v, ok := f.str("verzoek", 1000, true); ok {
+func (h *handler) readVerzoek(d *data.Data, f *form.Form) data.Ref {
+	if v, ok := f.Str("verzoek", 1000, true); ok {
 		if ref, found := h.resolveVerzoek(d, v, false); found {
 			return ref
 		}
-		f.fail("verzoek", "bad-url", msgBadURL)
+		f.Fail("verzoek", "bad-url", form.MsgBadURL)
 	}
 	return data.NoRef
 }
 
 // readTarget reads a required URL field that must resolve.
-func readTarget(d *data.Data, f *form, key string, resolve func(*data.Data, string) (data.Ref, bool)) data.Ref {
-	if v, ok := f.str(key, 1000, true); ok {
+func readTarget(d *data.Data, f *form.Form, key string, resolve func(*data.Data, string) (data.Ref, bool)) data.Ref {
+	if v, ok := f.Str(key, 1000, true); ok {
 		if ref, found := resolve(d, v); found {
 			return ref
 		}
-		f.fail(key, "bad-url", msgBadURL)
+		f.Fail(key, "bad-url", form.MsgBadURL)
 	}
 	return data.NoRef
 }
 
 // uniqueTogether reports a unique-together violation as the providers do.
-func uniqueTogether(f *form, fields string) {
-	f.fail(nonFieldError, "unique", "De velden "+fields+" moeten een unieke set zijn.")
+func uniqueTogether(f *form.Form, fields string) {
+	f.Fail(form.NonFieldError, "unique", "De velden "+fields+" moeten een unieke set zijn.")
 }
 
 // ---- resolvers for the other ends ----
@@ -303,17 +304,17 @@ func (h *handler) klantVerzoeken() *rel[data.KlantVerzoek] {
 			Klant: data.RefURL(h.e.Store, &d.Klanten, collKlant, t.Klant), Verzoek: h.verzoekURL(d, t.Verzoek),
 			Rol: t.Rol, IndicatieMachtiging: t.IndicatieMachtiging}
 	}
-	x.build = func(d *data.Data, f *form, u data.UUID) (data.KlantVerzoek, bool) {
+	x.build = func(d *data.Data, f *form.Form, u data.UUID) (data.KlantVerzoek, bool) {
 		t := data.KlantVerzoek{UUID: u, Inst: h.e.Inst}
 		t.Klant = readTarget(d, f, "klant", h.resolveLiveKlant)
 		t.Verzoek = h.readVerzoek(d, f)
-		if v, ok := f.choice("rol", klantRollen, false); ok {
+		if v, ok := f.Choice("rol", klantRollen, false); ok {
 			t.Rol = v
 		}
-		if v, ok := f.choice("indicatieMachtiging", indicatiesMachtiging, false); ok {
+		if v, ok := f.Choice("indicatieMachtiging", indicatiesMachtiging, false); ok {
 			t.IndicatieMachtiging = v
 		}
-		if f.failed() {
+		if f.Failed() {
 			return t, false
 		}
 		for _, o := range x.index(d, "byTarget", x.target)[t.Klant] {
@@ -352,14 +353,14 @@ func (h *handler) objectVerzoeken() *rel[data.ObjectVerzoek] {
 		return objectVerzoekJSON{URL: data.RefURL(h.e.Store, &d.ObjectVerzoeken, x.coll, ref),
 			Verzoek: h.verzoekURL(d, t.Verzoek), Object: data.RefURL(h.e.Store, &d.Zaken, collZaak, t.Object), ObjectType: ot}
 	}
-	x.build = func(d *data.Data, f *form, u data.UUID) (data.ObjectVerzoek, bool) {
+	x.build = func(d *data.Data, f *form.Form, u data.UUID) (data.ObjectVerzoek, bool) {
 		t := data.ObjectVerzoek{UUID: u, Inst: h.e.Inst}
 		t.Verzoek = h.readVerzoek(d, f)
-		if v, ok := f.choice("objectType", objectTypes, true); ok {
+		if v, ok := f.Choice("objectType", objectTypes, true); ok {
 			t.ObjectType = v
 		}
 		t.Object = readTarget(d, f, "object", h.resolveZaak)
-		if f.failed() {
+		if f.Failed() {
 			return t, false
 		}
 		for _, o := range x.index(d, "byTarget", x.target)[t.Object] {
@@ -393,11 +394,11 @@ func (h *handler) verzoekContactMomenten() *rel[data.VerzoekContactMoment] {
 		return verzoekContactMomentJSON{URL: data.RefURL(h.e.Store, &d.VerzoekContactMomenten, x.coll, ref),
 			Contactmoment: data.RefURL(h.e.Store, &d.ContactMomenten, collCM, t.Contactmoment), Verzoek: h.verzoekURL(d, t.Verzoek)}
 	}
-	x.build = func(d *data.Data, f *form, u data.UUID) (data.VerzoekContactMoment, bool) {
+	x.build = func(d *data.Data, f *form.Form, u data.UUID) (data.VerzoekContactMoment, bool) {
 		t := data.VerzoekContactMoment{UUID: u, Inst: h.e.Inst}
 		t.Contactmoment = readTarget(d, f, "contactmoment", h.resolveLiveCM)
 		t.Verzoek = h.readVerzoek(d, f)
-		if f.failed() {
+		if f.Failed() {
 			return t, false
 		}
 		for _, o := range x.index(d, "byTarget", x.target)[t.Contactmoment] {
@@ -434,11 +435,11 @@ func (h *handler) verzoekInformatieObjecten() *rel[data.VerzoekInformatieObject]
 		return verzoekInformatieObjectJSON{URL: data.RefURL(h.e.Store, &d.VerzoekInformatieObjecten, x.coll, ref),
 			Informatieobject: data.RefURL(h.e.Store, &d.InformatieObjecten, collEIO, t.Informatieobject), Verzoek: h.verzoekURL(d, t.Verzoek)}
 	}
-	x.build = func(d *data.Data, f *form, u data.UUID) (data.VerzoekInformatieObject, bool) {
+	x.build = func(d *data.Data, f *form.Form, u data.UUID) (data.VerzoekInformatieObject, bool) {
 		t := data.VerzoekInformatieObject{UUID: u, Inst: h.e.Inst}
 		t.Informatieobject = readTarget(d, f, "informatieobject", h.resolveEIO)
 		t.Verzoek = h.readVerzoek(d, f)
-		if f.failed() {
+		if f.Failed() {
 			return t, false
 		}
 		for _, o := range x.index(d, "byTarget", x.target)[t.Informatieobject] {
@@ -451,7 +452,7 @@ func (h *handler) verzoekInformatieObjecten() *rel[data.VerzoekInformatieObject]
 	}
 	x.afterCreate = func(d *data.Data, ref data.Ref) {
 		t := d.VerzoekInformatieObjecten.Get(ref)
-		u, inst := newUUID(), d.InformatieObjecten.InstOf(t.Informatieobject)
+		u, inst := form.NewUUID(), d.InformatieObjecten.InstOf(t.Informatieobject)
 		d.ObjectInformatieObjecten.Add(u, inst, data.ObjectInformatieObject{UUID: u, Inst: inst,
 			Informatieobject: t.Informatieobject, ObjectType: "verzoek", Object: t.Verzoek})
 	}
@@ -504,26 +505,26 @@ func (h *handler) verzoekProducten() *rel[data.VerzoekProduct] {
 		}
 		return out
 	}
-	x.build = func(d *data.Data, f *form, u data.UUID) (data.VerzoekProduct, bool) {
+	x.build = func(d *data.Data, f *form.Form, u data.UUID) (data.VerzoekProduct, bool) {
 		t := data.VerzoekProduct{UUID: u, Inst: h.e.Inst}
 		t.Verzoek = h.readVerzoek(d, f)
-		if v, ok := f.str("product", 1000, false); ok {
-			if v != "" && !validURL(v) {
-				f.fail("product", "invalid", msgURL)
+		if v, ok := f.Str("product", 1000, false); ok {
+			if v != "" && !form.ValidURL(v) {
+				f.Fail("product", "invalid", form.MsgURL)
 			} else {
 				t.Product = v
 			}
 		}
-		if pi, given := f.object("productIdentificatie"); given && pi != nil {
-			if v, ok := pi.str("code", 20, true); ok {
+		if pi, given := f.Object("productIdentificatie"); given && pi != nil {
+			if v, ok := pi.Str("code", 20, true); ok {
 				t.ProductCode = v
 			}
 		}
-		if f.failed() {
+		if f.Failed() {
 			return t, false
 		}
 		if t.Product == "" && t.ProductCode == "" {
-			f.fail(nonFieldError, "invalid-product", "product or productIdentificatie must be provided")
+			f.Fail(form.NonFieldError, "invalid-product", "product or productIdentificatie must be provided")
 			return t, false
 		}
 		for _, o := range x.index(d, "byVerzoek", x.verzoek)[t.Verzoek] {

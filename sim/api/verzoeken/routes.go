@@ -11,6 +11,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/klantgraaf/klantgraaf/sim/data"
+	"github.com/klantgraaf/klantgraaf/sim/form"
 	"github.com/klantgraaf/klantgraaf/sim/provider"
 )
 
@@ -51,7 +52,7 @@ func Routes(e *provider.Env, r chi.Router) {
 type handler struct{ e *provider.Env }
 
 func (h *handler) verzoekByPath(d *data.Data, r *http.Request) (data.Ref, bool) {
-	u, ok := pathUUID(r)
+	u, ok := form.PathUUID(r)
 	if !ok {
 		return data.NoRef, false
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/klantgraaf/klantgraaf/sim/data"
+	"github.com/klantgraaf/klantgraaf/sim/form"
 	"github.com/klantgraaf/klantgraaf/sim/provider"
 )
 
@@ -71,7 +72,7 @@ func (h *handler) render(d *data.Data, ref data.Ref) verzoekJSON {
 		Identificatie:        v.Identificatie,
 		Bronorganisatie:      v.Bronorganisatie,
 		ExterneIdentificatie: v.ExterneIdentificatie,
-		Registratiedatum:     formatDateTime(v.Registratiedatum),
+		Registratiedatum:     form.FormatDateTime(v.Registratiedatum),
 		Voorkeurskanaal:      v.Voorkeurskanaal,
 		Tekst:                v.Tekst,
 		Status:               st,
@@ -87,10 +88,10 @@ func (h *handler) list(w http.ResponseWriter, r *http.Request) {
 	if !provider.RequireScope(w, r, scopeLezen) {
 		return
 	}
-	p := newQuery(r)
+	p := form.NewQuery(r)
 	var conds []func(d *data.Data, ref data.Ref, v *data.Verzoek) bool
 	eq := func(param string, get func(v *data.Verzoek) string) {
-		if val, ok := p.get(param); ok {
+		if val, ok := p.Get(param); ok {
 			conds = append(conds, func(_ *data.Data, _ data.Ref, v *data.Verzoek) bool { return get(v) == val })
 		}
 	}
@@ -99,7 +100,7 @@ func (h *handler) list(w http.ResponseWriter, r *http.Request) {
 	eq("externeIdentificatie", func(v *data.Verzoek) string { return v.ExterneIdentificatie })
 	eq("voorkeurskanaal", func(v *data.Verzoek) string { return v.Voorkeurskanaal })
 	eq("tekst", func(v *data.Verzoek) string { return v.Tekst })
-	if val, ok := p.choice("status", statussen); ok {
+	if val, ok := p.Choice("status", statussen); ok {
 		conds = append(conds, func(_ *data.Data, _ data.Ref, v *data.Verzoek) bool { return v.Status == val })
 	}
 	for _, c := range []struct {
@@ -112,7 +113,7 @@ func (h *handler) list(w http.ResponseWriter, r *http.Request) {
 		{"__lt", func(a, b int64) bool { return a < b }},
 		{"__lte", func(a, b int64) bool { return a <= b }},
 	} {
-		if val, ok := p.dateTime("registratiedatum" + c.suffix); ok {
+		if val, ok := p.DateTime("registratiedatum" + c.suffix); ok {
 			cmpFn := c.ok
 			conds = append(conds, func(_ *data.Data, _ data.Ref, v *data.Verzoek) bool {
 				return cmpFn(int64(v.Registratiedatum), val)
@@ -121,11 +122,11 @@ func (h *handler) list(w http.ResponseWriter, r *http.Request) {
 	}
 	links := map[string]string{}
 	for _, k := range []string{"inTeTrekkenVerzoek", "intrekkendeVerzoek", "aangevuldeVerzoek", "aanvullendeVerzoek"} {
-		if val, ok := p.get(k); ok {
+		if val, ok := p.Get(k); ok {
 			links[k] = val
 		}
 	}
-	if p.failed(w) {
+	if p.Failed(w) {
 		return
 	}
 	var out []verzoekJSON
@@ -209,7 +210,7 @@ func (h *handler) create(w http.ResponseWriter, r *http.Request) {
 	if !provider.RequireScope(w, r, scopeAanmaken) {
 		return
 	}
-	f, ok := readForm(w, r, false)
+	f, ok := form.Read(w, r, false)
 	if !ok {
 		return
 	}
@@ -223,12 +224,12 @@ func (h *handler) create(w http.ResponseWriter, r *http.Request) {
 		if v.Identificatie == "" {
 			v.Identificatie = h.nextIdentificatie(d, v.Registratiedatum)
 		}
-		v.UUID = newUUID()
+		v.UUID = form.NewUUID()
 		ref := d.Verzoeken.Add(v.UUID, h.e.Inst, v)
 		out = h.render(d, ref)
 	})
-	if f.failed() {
-		provider.WriteValidation(w, *f.errs...)
+	if f.Failed() {
+		provider.WriteValidation(w, f.Errs()...)
 		return
 	}
 	w.Header().Set("Location", out.URL)
@@ -264,7 +265,7 @@ func (h *handler) update(partial bool) http.HandlerFunc {
 			provider.NotFound(w)
 			return
 		}
-		f, ok := readForm(w, r, partial)
+		f, ok := form.Read(w, r, partial)
 		if !ok {
 			return
 		}
@@ -286,8 +287,8 @@ func (h *handler) update(partial bool) http.HandlerFunc {
 		switch {
 		case !found:
 			provider.NotFound(w)
-		case f.failed():
-			provider.WriteValidation(w, *f.errs...)
+		case f.Failed():
+			provider.WriteValidation(w, f.Errs()...)
 		default:
 			provider.WriteJSON(w, http.StatusOK, out)
 		}
@@ -295,10 +296,10 @@ func (h *handler) update(partial bool) http.HandlerFunc {
 }
 
 // asciiOnly is the providers' alphanumeric_excluding_diacritic check.
-func asciiOnly(f *form, key, v string) bool {
+func asciiOnly(f *form.Form, key, v string) bool {
 	for _, c := range v {
 		if c > 127 {
-			f.fail(key, "invalid", fmt.Sprintf("Waarde %q mag geen diakrieten of non-ascii tekens bevatten", v))
+			f.Fail(key, "invalid", fmt.Sprintf("Waarde %q mag geen diakrieten of non-ascii tekens bevatten", v))
 			return false
 		}
 	}
@@ -306,39 +307,39 @@ func asciiOnly(f *form, key, v string) bool {
 }
 
 // apply validates the body into v; self is the verzoek being updated.
-func (h *handler) apply(d *data.Data, f *form, v *data.Verzoek, self data.Ref) bool {
-	if id, ok := f.str("identificatie", 40, false); ok && asciiOnly(f, "identificatie", id) {
+func (h *handler) apply(d *data.Data, f *form.Form, v *data.Verzoek, self data.Ref) bool {
+	if id, ok := f.Str("identificatie", 40, false); ok && asciiOnly(f, "identificatie", id) {
 		if self != data.NoRef && id != v.Identificatie {
-			f.fail("identificatie", "wijzigen-niet-toegelaten", msgImmutable)
+			f.Fail("identificatie", "wijzigen-niet-toegelaten", form.MsgImmutable)
 		} else {
 			v.Identificatie = id
 		}
 	}
-	if s, ok := f.str("bronorganisatie", 9, true); ok {
-		if code, reason := validRSIN(s); code != "" {
-			f.fail("bronorganisatie", code, reason)
+	if s, ok := f.Str("bronorganisatie", 9, true); ok {
+		if code, reason := form.ValidRSIN(s); code != "" {
+			f.Fail("bronorganisatie", code, reason)
 		} else {
 			v.Bronorganisatie = s
 		}
 	}
-	if s, ok := f.str("externeIdentificatie", 40, false); ok && asciiOnly(f, "externeIdentificatie", s) {
+	if s, ok := f.Str("externeIdentificatie", 40, false); ok && asciiOnly(f, "externeIdentificatie", s) {
 		v.ExterneIdentificatie = s
 	}
-	if t, ok := f.dateTime("registratiedatum"); ok {
+	if t, ok := f.DateTime("registratiedatum"); ok {
 		v.Registratiedatum = t
 	}
-	if s, ok := f.str("voorkeurskanaal", 50, false); ok {
+	if s, ok := f.Str("voorkeurskanaal", 50, false); ok {
 		v.Voorkeurskanaal = s
 	}
-	if s, ok := f.str("tekst", 0, false); ok {
+	if s, ok := f.Str("tekst", 0, false); ok {
 		v.Tekst = s
 	}
-	if s, ok := f.choice("status", statussen, true); ok {
+	if s, ok := f.Choice("status", statussen, true); ok {
 		v.Status = s
 	}
 	// inTeTrekkenVerzoek and aangevuldeVerzoek are one-to-one links.
 	link := func(key string, dst *data.Ref, idx func(*data.Data) map[data.Ref][]data.Ref, what string) {
-		raw, given := f.nullableStr(key, 1000)
+		raw, given := f.NullableStr(key, 1000)
 		if !given {
 			return
 		}
@@ -348,18 +349,18 @@ func (h *handler) apply(d *data.Data, f *form, v *data.Verzoek, self data.Ref) b
 		}
 		target, ok := h.resolveVerzoek(d, raw, false)
 		if !ok || target == self {
-			f.fail(key, "bad-url", msgBadURL)
+			f.Fail(key, "bad-url", form.MsgBadURL)
 			return
 		}
 		if other := reverse(d, idx(d), target); other != data.NoRef && other != self {
-			f.fail(key, "unique", "Er bestaat al een verzoek met eenzelfde "+what+".")
+			f.Fail(key, "unique", "Er bestaat al een verzoek met eenzelfde "+what+".")
 			return
 		}
 		*dst = target
 	}
 	link("inTeTrekkenVerzoek", &v.InTeTrekkenVerzoek, h.byInTeTrekken, "in te trekken verzoek")
 	link("aangevuldeVerzoek", &v.AangevuldeVerzoek, h.byAangevulde, "aangevulde verzoek")
-	if f.failed() {
+	if f.Failed() {
 		return false
 	}
 	// identificatie is unique within the bronorganisatie.
@@ -368,7 +369,7 @@ func (h *handler) apply(d *data.Data, f *form, v *data.Verzoek, self data.Ref) b
 			o := &d.Verzoeken.Rows[i]
 			if data.Ref(i) != self && d.Verzoeken.InstOf(data.Ref(i)) == h.e.Inst && !o.Deleted &&
 				o.Identificatie == v.Identificatie && o.Bronorganisatie == v.Bronorganisatie {
-				f.fail("identificatie", "identificatie-niet-uniek", "Deze identificatie bestaat al voor deze bronorganisatie")
+				f.Fail("identificatie", "identificatie-niet-uniek", "Deze identificatie bestaat al voor deze bronorganisatie")
 				return false
 			}
 		}
